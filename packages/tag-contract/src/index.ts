@@ -1,0 +1,78 @@
+/**
+ * The tag contract (design.md §3): the one module that owns the tag keys, the
+ * component names and the stage list. The CDK stack tags with it, the portal
+ * discovers with it, the demo seed writes with it. The same keys are the cost
+ * allocation tags.
+ */
+
+/** Default tag keys. Adopters may rename them through config; code reads them from a {@link TagKeys}. */
+export const DEFAULT_TAG_KEYS = {
+  app: 'stagelight:app',
+  clinic: 'stagelight:clinic',
+  stage: 'stagelight:stage',
+  component: 'stagelight:component',
+  /** On an ECS service: the desired count it had before it was put to sleep. */
+  desiredCount: 'stagelight:desired-count',
+} as const;
+
+export type TagKeys = { [K in keyof typeof DEFAULT_TAG_KEYS]: string };
+
+/** The value of the app tag on every resource of an image-review stack. */
+export const APP_NAME = 'image-review';
+
+/** What a tagged resource is within one environment's stack. */
+export const COMPONENTS = [
+  'uploads',
+  'archive',
+  'queue',
+  'dlq',
+  'ingest',
+  'notify',
+  'api',
+  'db',
+  'web',
+  'auth',
+] as const;
+export type ComponentName = (typeof COMPONENTS)[number];
+
+/** Stages in promotion order. */
+export const DEFAULT_STAGES = ['dev', 'test', 'staging', 'prod'] as const;
+export type StageName = string;
+
+/** Stages that are never put to sleep unless config says otherwise. */
+export const DEFAULT_PROTECTED_STAGES: readonly StageName[] = ['prod'];
+
+/**
+ * A clinic id is used in bucket names, DNS labels and tag values: lowercase
+ * letters, digits and single hyphens, starting with a letter, at most 32 characters
+ * so that derived names (`<clinic>-<stage>-uploads-<account>`) stay within S3's 63.
+ */
+export const CLINIC_ID_PATTERN = /^[a-z](?:[a-z0-9]|-(?=[a-z0-9])){0,31}$/;
+
+export function isValidClinicId(id: string): boolean {
+  return CLINIC_ID_PATTERN.test(id);
+}
+
+/** The tags one resource of an environment carries. */
+export function environmentTags(
+  env: { clinic: string; stage: StageName; component: ComponentName },
+  keys: TagKeys = DEFAULT_TAG_KEYS,
+): Record<string, string> {
+  return {
+    [keys.app]: APP_NAME,
+    [keys.clinic]: env.clinic,
+    [keys.stage]: env.stage,
+    [keys.component]: env.component,
+  };
+}
+
+/** The same tags as a list, in the `{ Key, Value }` shape most AWS APIs take. */
+export function environmentTagList(
+  env: { clinic: string; stage: StageName; component: ComponentName },
+  keys: TagKeys = DEFAULT_TAG_KEYS,
+): { Key: string; Value: string }[] {
+  return Object.entries(environmentTags(env, keys)).map(([Key, Value]) => ({
+    Key,
+    Value,
+  }));
+}
