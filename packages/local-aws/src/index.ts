@@ -1,6 +1,6 @@
 export {
   startMotoServer,
-  configureMoto,
+  useSimpleLambda,
   freePort,
   type MotoServer,
   type StartMotoOptions,
@@ -10,3 +10,12 @@ export {
   LOCAL_ACCOUNT_ID,
   type LocalAwsClientConfig,
 } from './moto/clientConfig';
+export {
+  demoFleet,
+  environmentResourceNames,
+  type DemoEnvironment,
+  type DemoFleet,
+} from './fleet/demoFleet';
+export { seedFleet, type SeedOptions, type SeedReport } from './seed/seedFleet';
+export { demoCostPages, queueCostResults } from './seed/cost';
+export { startApiSimulator, type ApiSimulator, type ApiSimulatorOptions } from './simulator/ApiSimulator';

@@ -25,6 +25,12 @@ export interface StartMotoOptions {
   command?: string;
   /** How long to wait for it to answer. */
   startTimeoutMs?: number;
+  /**
+   * Run Lambda invocations without Docker (`use_docker: false`). Off by default:
+   * in moto 5.2.1 that mode keeps functions where the Tagging API does not see
+   * them, and Stagelight discovers everything by tags.
+   */
+  simpleLambda?: boolean;
 }
 
 export async function freePort(): Promise<number> {
@@ -52,9 +58,8 @@ async function answers(endpoint: string): Promise<boolean> {
   }
 }
 
-/** Configures a running moto_server the way Stagelight needs it. */
-export async function configureMoto(endpoint: string): Promise<void> {
-  // Lambda invoke would otherwise need a Docker engine.
+/** Lets moto_server invoke Lambda functions without a Docker engine. */
+export async function useSimpleLambda(endpoint: string): Promise<void> {
   const res = await fetch(`${endpoint}/moto-api/config`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -70,17 +75,20 @@ export async function startMotoServer(
 ): Promise<MotoServer> {
   const port = options.port ?? (await freePort());
   const endpoint = `http://127.0.0.1:${port}`;
+  const configure = async () => {
+    if (options.simpleLambda) await useSimpleLambda(endpoint);
+  };
   const reset = async () => {
     const res = await fetch(`${endpoint}/moto-api/reset`, { method: 'POST' });
     if (!res.ok) throw new Error(`moto reset failed: ${res.status}`);
-    await configureMoto(endpoint);
+    await configure();
   };
 
   if (await answers(endpoint)) {
     if (!options.reuseExisting) {
       throw new Error(`Something already listens on ${endpoint}`);
     }
-    await configureMoto(endpoint);
+    await configure();
     return { endpoint, owned: false, reset, stop: async () => {} };
   }
 
@@ -111,7 +119,7 @@ export async function startMotoServer(
     }
     await new Promise(r => setTimeout(r, 100));
   }
-  await configureMoto(endpoint);
+  await configure();
 
   return {
     endpoint,

@@ -1,0 +1,72 @@
+import {
+  AddTagsToResourceCommand,
+  CreateDBClusterCommand,
+  CreateDBInstanceCommand,
+  DescribeDBClustersCommand,
+  DescribeDBInstancesCommand,
+  StopDBClusterCommand,
+} from '@aws-sdk/client-rds';
+import { environmentTagList } from '@internal/stagelight-tag-contract';
+import { DemoEnvironment, environmentResourceNames } from '../fleet/demoFleet';
+import { SeedClients } from './clients';
+import { isNotFound } from './errors';
+
+/** Aurora PostgreSQL Serverless v2 with one serverless instance; stopped when asleep. */
+export async function seedDatabase(c: SeedClients, env: DemoEnvironment, accountId: string) {
+  const names = environmentResourceNames(env, accountId);
+  const tags = environmentTagList({ clinic: env.clinic, stage: env.stage, component: 'db' });
+  let clusterArn: string | undefined;
+  try {
+    const found = await c.rds.send(
+      new DescribeDBClustersCommand({ DBClusterIdentifier: names.dbCluster }),
+    );
+    clusterArn = found.DBClusters?.[0]?.DBClusterArn;
+  } catch (error) {
+    if (!isNotFound(error)) throw error;
+  }
+  if (clusterArn) return clusterArn;
+
+  const created = await c.rds.send(
+    new CreateDBClusterCommand({
+      DBClusterIdentifier: names.dbCluster,
+      Engine: 'aurora-postgresql',
+      EngineVersion: '16.4',
+      EngineMode: 'provisioned',
+      DatabaseName: 'imagereview',
+      MasterUsername: 'imagereview',
+      MasterUserPassword: 'local-demo-only-password',
+      StorageEncrypted: true,
+      DeletionProtection: env.stage === 'prod',
+      BackupRetentionPeriod: 7,
+      ServerlessV2ScalingConfiguration: {
+        MinCapacity: env.dbMinCapacity,
+        MaxCapacity: 4,
+        ...(env.dbMinCapacity === 0 ? { SecondsUntilAutoPause: 300 } : {}),
+      },
+      Tags: tags,
+    }),
+  );
+  clusterArn = created.DBCluster!.DBClusterArn!;
+  await c.rds.send(new AddTagsToResourceCommand({ ResourceName: clusterArn, Tags: tags }));
+
+  const instances = await c.rds.send(
+    new DescribeDBInstancesCommand({
+      Filters: [{ Name: 'db-cluster-id', Values: [names.dbCluster] }],
+    }),
+  );
+  if (!instances.DBInstances?.length) {
+    await c.rds.send(
+      new CreateDBInstanceCommand({
+        DBInstanceIdentifier: names.dbInstance,
+        DBClusterIdentifier: names.dbCluster,
+        DBInstanceClass: 'db.serverless',
+        Engine: 'aurora-postgresql',
+        Tags: tags,
+      }),
+    );
+  }
+  if (env.asleep) {
+    await c.rds.send(new StopDBClusterCommand({ DBClusterIdentifier: names.dbCluster }));
+  }
+  return clusterArn;
+}
