@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Command 2 of the README: runs every test. Installs what is missing (Node 22,
+# dependencies, moto_server, cfn-lint, Chromium, PostgreSQL), type-checks, runs
+# every package's Jest tests (backend tests on SQLite and on PostgreSQL; AWS
+# tests against moto_server over HTTP), then the end-to-end tests in Chromium.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/toolchain.sh
+scripts/ensure-prerequisites.sh moto cfnlint chromium
+if [ -n "${CI:-}" ]; then yarn install --immutable; else yarn install; fi
+source scripts/postgres.sh
+
+echo "== type check" >&2
+yarn tsc
+
+echo "== unit and integration tests" >&2
+mkdir -p .tools
+rm -f .tools/jest-results.json .tools/e2e-results.json
+jest_status=0
+CI=true yarn backstage-cli repo test --json --outputFile=.tools/jest-results.json || jest_status=$?
+
+echo "== end-to-end tests" >&2
+e2e_status=0
+scripts/e2e.sh || e2e_status=$?
+
+node scripts/test-summary.js .tools/jest-results.json .tools/e2e-results.json
+exit $(( jest_status || e2e_status ))
