@@ -26,7 +26,12 @@ export function demoCostPages(
   const pages = options.pages ?? 2;
   const keys = options.keys ?? DEFAULT_TAG_KEYS;
   const end = Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate());
-  const results = [];
+  const results: {
+    TimePeriod: { Start: string; End: string };
+    Total: Record<string, never>;
+    Groups: { Keys: string[]; Metrics: { UnblendedCost: { Amount: string; Unit: string } } }[];
+    Estimated: boolean;
+  }[] = [];
   for (let d = days; d >= 1; d--) {
     const start = end - d * DAY_MS;
     const weekday = new Date(start).getUTCDay();
