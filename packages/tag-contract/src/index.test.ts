@@ -1,6 +1,7 @@
 import {
   DEFAULT_TAG_KEYS,
   environmentTagList,
+  environmentResourceNames,
   environmentTags,
   isValidClinicId,
 } from './index';
@@ -31,9 +32,25 @@ describe('tag contract', () => {
     ['7clinic', false],
     ['double--hyphen', false],
     ['trailing-', false],
-    ['a'.repeat(32), true],
-    ['a'.repeat(33), false],
+    ['a'.repeat(28), true],
+    ['a'.repeat(29), false],
   ])('clinic id %p valid: %p', (id, ok) => {
     expect(isValidClinicId(id)).toBe(ok);
+  });
+});
+
+describe('environment resource names', () => {
+  it('derives every name from clinic, stage and account', () => {
+    const names = environmentResourceNames({ clinic: 'northside', stage: 'dev' }, '111122223333');
+    expect(names.prefix).toBe('ir-northside-dev');
+    expect(names.ingestDlq).toBe('ir-northside-dev-ingest-dlq');
+    expect(names.uploadsBucket).toBe('ir-northside-dev-uploads-111122223333');
+  });
+
+  it('keeps bucket names within S3 limits for the longest clinic id', () => {
+    const names = environmentResourceNames({ clinic: 'a'.repeat(28), stage: 'staging' }, '111122223333');
+    for (const bucket of [names.uploadsBucket, names.archiveBucket, names.logsBucket, names.webBucket]) {
+      expect(bucket.length).toBeLessThanOrEqual(63);
+    }
   });
 });

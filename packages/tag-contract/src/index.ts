@@ -44,10 +44,12 @@ export const DEFAULT_PROTECTED_STAGES: readonly StageName[] = ['prod'];
 
 /**
  * A clinic id is used in bucket names, DNS labels and tag values: lowercase
- * letters, digits and single hyphens, starting with a letter, at most 32 characters
- * so that derived names (`<clinic>-<stage>-uploads-<account>`) stay within S3's 63.
+ * letters, digits and single hyphens, starting with a letter, at most
+ * {@link CLINIC_ID_MAX_LENGTH} characters so that derived bucket names
+ * (`ir-<clinic>-staging-archive-<account>`) stay within S3's 63.
  */
-export const CLINIC_ID_PATTERN = /^[a-z](?:[a-z0-9]|-(?=[a-z0-9])){0,31}$/;
+export const CLINIC_ID_MAX_LENGTH = 28;
+export const CLINIC_ID_PATTERN = /^[a-z](?:[a-z0-9]|-(?=[a-z0-9])){0,27}$/;
 
 export function isValidClinicId(id: string): boolean {
   return CLINIC_ID_PATTERN.test(id);
@@ -76,3 +78,5 @@ export function environmentTagList(
     Value,
   }));
 }
+
+export { environmentResourceNames, type EnvironmentResourceNames } from './names';

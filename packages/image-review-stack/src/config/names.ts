@@ -1,3 +1,7 @@
+import {
+  environmentResourceNames,
+  EnvironmentResourceNames,
+} from '@internal/stagelight-tag-contract';
 import type { ClinicConfig, ResolvedStage } from './schema';
 
 /**
@@ -5,20 +9,7 @@ import type { ClinicConfig, ResolvedStage } from './schema';
  * configured: resource names, domains, the upload filter. One function, so the
  * stack, the Lambdas' environment and the tests agree on every name.
  */
-export interface EnvironmentNames {
-  /** `ir-<clinic>-<stage>`: the stack name and the prefix of every resource name. */
-  prefix: string;
-  cluster: string;
-  service: 'api';
-  ingestQueue: string;
-  ingestDlq: string;
-  ingestFunction: string;
-  notifyFunction: string;
-  uploadsBucket: string;
-  archiveBucket: string;
-  logsBucket: string;
-  webBucket: string;
-  dbCluster: string;
+export interface EnvironmentNames extends EnvironmentResourceNames {
   databaseName: string;
   /** ECR repository shared by the clinic's stages; images are tagged with the deploy marker. */
   apiRepository: string;
@@ -37,24 +28,17 @@ export function environmentNames(
   config: Pick<ClinicConfig, 'clinic' | 'webDomain'>,
   stage: Pick<ResolvedStage, 'name' | 'account' | 'protected'>,
 ): EnvironmentNames {
-  const prefix = `ir-${config.clinic}-${stage.name}`;
+  const resources = environmentResourceNames(
+    { clinic: config.clinic, stage: stage.name },
+    stage.account,
+  );
+  const prefix = resources.prefix;
   // The protected (production) stage owns the bare domain; the others get a sub-domain.
   const webHost = stage.protected
     ? config.webDomain
     : `${stage.name}.${config.webDomain}`;
   return {
-    prefix,
-    cluster: prefix,
-    service: 'api',
-    ingestQueue: `${prefix}-ingest`,
-    ingestDlq: `${prefix}-ingest-dlq`,
-    ingestFunction: `${prefix}-ingest`,
-    notifyFunction: `${prefix}-notify`,
-    uploadsBucket: `${prefix}-uploads-${stage.account}`,
-    archiveBucket: `${prefix}-archive-${stage.account}`,
-    logsBucket: `${prefix}-logs-${stage.account}`,
-    webBucket: `${prefix}-web-${stage.account}`,
-    dbCluster: `${prefix}-db`,
+    ...resources,
     databaseName: 'imagereview',
     apiRepository: `ir-${config.clinic}/api`,
     idpClientSecretName: `${prefix}/idp-client-secret`,

@@ -95,7 +95,8 @@ describe('the clinic config', () => {
     raw.stages[1].name = 'dev';
     raw.stages[0].access = { allowCidrs: ['10.0.0.0/33'] };
     raw.extra = true;
-    raw.clinic = 'a'.repeat(32);
+    raw.clinic = 'a'.repeat(28);
+    raw.stages[2].name = 'preproduction';
     const issues = issuesOf(raw);
     expect(issues).toEqual(
       expect.arrayContaining([

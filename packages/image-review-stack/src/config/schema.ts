@@ -1,5 +1,6 @@
 import {
   DEFAULT_PROTECTED_STAGES,
+  CLINIC_ID_MAX_LENGTH,
   isValidClinicId,
 } from '@internal/stagelight-tag-contract';
 import { z } from 'zod';
@@ -102,8 +103,7 @@ export const clinicConfigSchema = z
   .object({
     $schema: z.string().optional(),
     clinic: z.string().refine(isValidClinicId, {
-      message:
-        'invalid clinic id: use lowercase letters, digits and single hyphens, start with a letter, at most 32 characters',
+      message: `invalid clinic id: use lowercase letters, digits and single hyphens, start with a letter, at most ${CLINIC_ID_MAX_LENGTH} characters`,
     }),
     displayName: z.string().min(1).max(100),
     /** Catalog owner, e.g. group:default/imaging-team */

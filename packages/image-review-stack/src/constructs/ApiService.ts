@@ -85,7 +85,7 @@ export class ApiService extends Construct {
     });
 
     this.taskDefinition = new ecs.FargateTaskDefinition(this, 'Task', {
-      family: `${names.prefix}-api`,
+      family: names.taskFamily,
       cpu: stage.size.cpu,
       memoryLimitMiB: stage.size.memoryMiB,
       runtimePlatform: {

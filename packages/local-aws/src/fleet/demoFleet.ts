@@ -1,4 +1,8 @@
-import { DEFAULT_STAGES, StageName } from '@internal/stagelight-tag-contract';
+import {
+  DEFAULT_STAGES,
+  environmentResourceNames as contractNames,
+  StageName,
+} from '@internal/stagelight-tag-contract';
 
 /** One environment of the demo fleet: what the seed makes it look like. */
 export interface DemoEnvironment {
@@ -70,27 +74,21 @@ export function demoFleet(region = 'us-east-1'): DemoFleet {
   return { region, environments };
 }
 
-/** Names derived from (clinic, stage) and the account, as the stack derives them. */
+/**
+ * The stack's names for an environment (from the contract), plus what only the
+ * demo needs: its load balancer, database instance and Lambda role, and the
+ * upload filter a clinic config has by default.
+ */
 export function environmentResourceNames(
   env: { clinic: string; stage: StageName },
   accountId: string,
 ) {
-  const prefix = `ir-${env.clinic}-${env.stage}`;
+  const names = contractNames(env, accountId);
   return {
-    prefix,
-    cluster: prefix,
-    service: 'api',
-    taskFamily: `${prefix}-api`,
-    loadBalancer: prefix,
-    dbCluster: `${prefix}-db`,
-    dbInstance: `${prefix}-db-1`,
-    uploadsBucket: `${prefix}-uploads-${accountId}`,
-    archiveBucket: `${prefix}-archive-${accountId}`,
-    queue: `${prefix}-ingest`,
-    dlq: `${prefix}-ingest-dlq`,
-    ingestFunction: `${prefix}-ingest`,
-    notifyFunction: `${prefix}-notify`,
-    lambdaRole: `${prefix}-lambda`,
+    ...names,
+    loadBalancer: names.prefix,
+    dbInstance: `${names.dbCluster}-1`,
+    lambdaRole: `${names.prefix}-lambda`,
     uploadPrefix: `${env.clinic}/`,
     imageSuffix: '.jpg',
   };

@@ -92,8 +92,8 @@ describe('seedFleet against moto_server', () => {
           svc.services?.[0]?.desiredCount,
           revisions.taskDefinitionArns?.length,
           db.DBClusters?.[0]?.Status,
-          await queueDepth(n.queue),
-          await queueDepth(n.dlq),
+          await queueDepth(n.ingestQueue),
+          await queueDepth(n.ingestDlq),
         ].join(' '),
       );
     }
@@ -168,8 +168,8 @@ describe('seedFleet against moto_server', () => {
   it('leaves images waiting and a few dead letters', async () => {
     for (const env of fleet.environments) {
       const n = environmentResourceNames(env, LOCAL_ACCOUNT_ID);
-      expect(await queueDepth(n.queue)).toBe(env.queuedImages);
-      expect(await queueDepth(n.dlq)).toBe(env.deadLetters);
+      expect(await queueDepth(n.ingestQueue)).toBe(env.queuedImages);
+      expect(await queueDepth(n.ingestDlq)).toBe(env.deadLetters);
     }
     expect(fleet.environments.some(e => e.deadLetters > 0)).toBe(true);
   });
@@ -179,17 +179,17 @@ describe('seedFleet against moto_server', () => {
     const [northsideDev, lakeshoreDev] = ['northside', 'lakeshore'].map(clinic =>
       environmentResourceNames({ clinic, stage: 'dev' }, LOCAL_ACCOUNT_ID),
     );
-    const before = [await queueDepth(northsideDev.queue), await queueDepth(lakeshoreDev.queue)];
+    const before = [await queueDepth(northsideDev.ingestQueue), await queueDepth(lakeshoreDev.ingestQueue)];
 
     const put = (Key: string) =>
       s3.send(new PutObjectCommand({ Bucket: northsideDev.uploadsBucket, Key, Body: 'jpeg bytes' }));
     await put('northside/2026-11-26/eye-001.jpg');
-    expect(await queueDepth(northsideDev.queue)).toBe(before[0] + 1);
+    expect(await queueDepth(northsideDev.ingestQueue)).toBe(before[0] + 1);
 
     await put('northside/2026-11-26/notes.txt'); // wrong suffix
     await put('elsewhere/2026-11-26/eye-002.jpg'); // wrong prefix
-    expect(await queueDepth(northsideDev.queue)).toBe(before[0] + 1);
-    expect(await queueDepth(lakeshoreDev.queue)).toBe(before[1]);
+    expect(await queueDepth(northsideDev.ingestQueue)).toBe(before[0] + 1);
+    expect(await queueDepth(lakeshoreDev.ingestQueue)).toBe(before[1]);
   });
 
   it('changes nothing when run a second time', async () => {

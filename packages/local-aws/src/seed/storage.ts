@@ -151,10 +151,10 @@ export async function seedStorage(c: SeedClients, env: DemoEnvironment, accountI
   await ensureBucket(c, names.uploadsBucket, env, 'uploads');
   await ensureBucket(c, names.archiveBucket, env, 'archive');
 
-  const dlq = await ensureQueue(c, names.dlq, env, 'dlq', {
+  const dlq = await ensureQueue(c, names.ingestDlq, env, 'dlq', {
     MessageRetentionPeriod: String(14 * 24 * 3600),
   });
-  const queue = await ensureQueue(c, names.queue, env, 'queue', {
+  const queue = await ensureQueue(c, names.ingestQueue, env, 'queue', {
     VisibilityTimeout: '180',
     RedrivePolicy: JSON.stringify({ deadLetterTargetArn: dlq.arn, maxReceiveCount: 5 }),
     Policy: JSON.stringify({
