@@ -1,0 +1,133 @@
+import { screen } from '@testing-library/react';
+import {
+  createExtensionTester,
+  renderTestApp,
+} from '@backstage/frontend-test-utils';
+import { coreExtensionData } from '@backstage/frontend-plugin-api';
+import type { Entity } from '@backstage/catalog-model';
+import { entityRouteRef } from '@backstage/plugin-catalog-react';
+import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import { createTestEntityPage } from '@backstage/plugin-catalog-react/testUtils';
+import { STAGELIGHT_CLINIC_ANNOTATION } from '@internal/plugin-stagelight-common';
+import stagelightPlugin, {
+  stagelightEntityContent,
+  stagelightFleetPage,
+} from './alpha';
+import { stagelightApiRef } from './api';
+import { detail, mockStagelightApi, STAGES } from './__testUtils__/fixtures';
+
+describe('new frontend system plugin', () => {
+  it('is the stagelight plugin with its API, page and entity content', () => {
+    expect(stagelightPlugin.pluginId).toBe('stagelight');
+    expect(stagelightPlugin.title).toBe('Stagelight');
+    // The ids are what app-config uses to configure or disable each extension.
+    expect(stagelightPlugin.getExtension('api:stagelight')).toBeDefined();
+    expect(stagelightPlugin.getExtension('page:stagelight')).toBeDefined();
+    expect(
+      stagelightPlugin.getExtension('entity-content:stagelight/stages'),
+    ).toBeDefined();
+    expect(() =>
+      stagelightPlugin.getExtension('page:other' as 'page:stagelight'),
+    ).toThrow();
+  });
+
+  it('mounts the fleet page at /stagelight with the Stagelight nav title', () => {
+    const tester = createExtensionTester(stagelightFleetPage);
+    expect(tester.get(coreExtensionData.routePath)).toBe('/stagelight');
+    expect(tester.get(coreExtensionData.title)).toBe('Stagelight');
+  });
+
+  it('adds the Stages tab only to clinic Systems and Components', () => {
+    const tester = createExtensionTester(stagelightEntityContent);
+    expect(tester.get(coreExtensionData.routePath)).toBe('stagelight');
+    expect(tester.get(EntityContentBlueprint.dataRefs.title)).toBe('Stages');
+    const filter = tester.get(EntityContentBlueprint.dataRefs.filterFunction)!;
+    const entity = (kind: string, clinic?: string): Entity => ({
+      apiVersion: 'backstage.io/v1alpha1',
+      kind,
+      metadata: {
+        name: 'x',
+        annotations: clinic ? { [STAGELIGHT_CLINIC_ANNOTATION]: clinic } : {},
+      },
+    });
+    expect(filter(entity('System', 'north-clinic'))).toBe(true);
+    expect(filter(entity('Component', 'north-clinic'))).toBe(true);
+    expect(filter(entity('Component'))).toBe(false);
+    expect(filter(entity('Resource', 'north-clinic'))).toBe(false);
+  });
+
+  it('renders the fleet page inside an app', async () => {
+    const api = mockStagelightApi();
+    api.listClinics.mockResolvedValue({ items: [] });
+    api.listEnvironments.mockResolvedValue({
+      items: [],
+      stages: STAGES,
+      refreshedAt: null,
+      dataAgeSeconds: null,
+    });
+
+    renderTestApp({
+      features: [stagelightPlugin],
+      apis: [[stagelightApiRef, api]],
+      initialRouteEntries: ['/stagelight'],
+      mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+    });
+
+    expect(
+      await screen.findByText('No environments found'),
+    ).toBeInTheDocument();
+  });
+
+  it('renders the Stages tab on a clinic System in an entity page', async () => {
+    const api = mockStagelightApi();
+    api.listEnvironmentDetails.mockResolvedValue({
+      items: [detail('north-clinic', 'dev')],
+      stages: STAGES,
+      refreshedAt: '2026-11-26T10:00:00.000Z',
+      dataAgeSeconds: 40,
+    });
+    const system: Entity = {
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'System',
+      metadata: {
+        name: 'north-clinic',
+        annotations: { [STAGELIGHT_CLINIC_ANNOTATION]: 'north-clinic' },
+      },
+    };
+
+    renderTestApp({
+      extensions: [
+        createTestEntityPage({ entity: system }),
+        stagelightEntityContent,
+      ],
+      apis: [[stagelightApiRef, api]],
+    });
+
+    expect(
+      await screen.findByRole('table', { name: 'Stages of north-clinic' }),
+    ).toBeInTheDocument();
+    expect(api.listEnvironmentDetails).toHaveBeenCalledWith({
+      clinic: 'north-clinic',
+    });
+  });
+
+  it('leaves the entity page of an unrelated entity alone', async () => {
+    const api = mockStagelightApi();
+    const other: Entity = {
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'System',
+      metadata: { name: 'payroll' },
+    };
+
+    renderTestApp({
+      extensions: [
+        createTestEntityPage({ entity: other }),
+        stagelightEntityContent,
+      ],
+      apis: [[stagelightApiRef, api]],
+    });
+
+    expect(await screen.findByTestId('empty-entity-page')).toBeInTheDocument();
+    expect(api.listEnvironmentDetails).not.toHaveBeenCalled();
+  });
+});

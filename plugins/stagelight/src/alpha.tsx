@@ -1,0 +1,72 @@
+import {
+  ApiBlueprint,
+  createFrontendPlugin,
+  createRouteRef,
+  discoveryApiRef,
+  fetchApiRef,
+  PageBlueprint,
+} from '@backstage/frontend-plugin-api';
+import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import { RiLightbulbFlashLine } from '@remixicon/react';
+import { StagelightClient, stagelightApiRef } from './api';
+import { isStagelightAvailable } from './entity/clinicOfEntity';
+
+const rootRouteRef = createRouteRef();
+
+/** The Stagelight API client for the new frontend system. */
+export const stagelightApi = ApiBlueprint.make({
+  params: defineParams =>
+    defineParams({
+      api: stagelightApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: deps => new StagelightClient(deps),
+    }),
+});
+
+/** The fleet page at /stagelight; its title and icon give the "Stagelight" nav item. */
+export const stagelightFleetPage = PageBlueprint.make({
+  params: {
+    path: '/stagelight',
+    title: 'Stagelight',
+    icon: <RiLightbulbFlashLine />,
+    routeRef: rootRouteRef,
+    loader: () =>
+      Promise.all([
+        import('@backstage/core-components'),
+        import('./components/Fleet'),
+      ]).then(([{ Content }, m]) => (
+        <Content>
+          <m.FleetView />
+        </Content>
+      )),
+  },
+});
+
+/** The "Stages" tab on a clinic's System and Components. */
+export const stagelightEntityContent = EntityContentBlueprint.make({
+  name: 'stages',
+  params: {
+    path: 'stagelight',
+    title: 'Stages',
+    group: 'deployment',
+    filter: isStagelightAvailable,
+    loader: () =>
+      import('./components/EntityContent').then(m => (
+        <m.EntityStagelightContent />
+      )),
+  },
+});
+
+/**
+ * Stagelight for the new frontend system (discovered as the default export).
+ *
+ * @alpha
+ */
+export default createFrontendPlugin({
+  pluginId: 'stagelight',
+  title: 'Stagelight',
+  icon: <RiLightbulbFlashLine />,
+  info: { packageJson: () => import('../package.json') },
+  routes: { root: rootRouteRef },
+  extensions: [stagelightApi, stagelightFleetPage, stagelightEntityContent],
+});

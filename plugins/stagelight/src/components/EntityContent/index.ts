@@ -1,0 +1,1 @@
+export { EntityStagelightContent } from './EntityStagelightContent';

@@ -1,0 +1,198 @@
+import { ChangeEvent, useEffect, useState } from 'react';
+import { EmptyState, InfoCard } from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import {
+  Box,
+  Button,
+  Grid,
+  IconButton,
+  TextField,
+  Typography,
+} from '@material-ui/core';
+import { makeStyles } from '@material-ui/core/styles';
+import { RiRefreshLine } from '@remixicon/react';
+import {
+  isPowerState,
+  POWER_STATES,
+  StageInfo,
+} from '@internal/plugin-stagelight-common';
+import { EnvironmentFilter, stagelightApiRef } from '../../api';
+import { currentAgeSeconds, isStale } from '../../status/dataAge';
+import { useNow, useStatusQuery } from '../../status/useStatusQuery';
+import { DataAgeLabel } from '../StatusLabels';
+import { StaleSnapshotWarning, StatusQueryView } from '../StatusQueryView';
+import { awakeCount } from './fleetRows';
+import { FleetTable } from './FleetTable';
+
+const useStyles = makeStyles({
+  filter: { minWidth: 180 },
+});
+
+/** Every clinic's environments in every stage, filterable by clinic, stage and power state. */
+export function FleetView() {
+  const classes = useStyles();
+  const api = useApi(stagelightApiRef);
+  const [filter, setFilter] = useState<EnvironmentFilter>({});
+  // Stage names for the filter; remembered so the options stay while a filtered list loads.
+  const [knownStages, setKnownStages] = useState<StageInfo[]>([]);
+  const clinics = useStatusQuery(() => api.listClinics(), [api]);
+  const environments = useStatusQuery(
+    () => api.listEnvironments(filter),
+    [api, filter.clinic, filter.stage, filter.power],
+  );
+  const answeredStages = environments.value?.stages;
+  useEffect(() => {
+    if (answeredStages) setKnownStages(answeredStages);
+  }, [answeredStages]);
+  const now = useNow();
+  const filtered = Boolean(filter.clinic || filter.stage || filter.power);
+
+  const onSelect =
+    (key: keyof EnvironmentFilter) => (e: ChangeEvent<HTMLInputElement>) => {
+      const value = e.target.value;
+      const valid = key === 'power' ? isPowerState(value) : value !== '';
+      setFilter(prev => ({ ...prev, [key]: valid ? value : undefined }));
+    };
+
+  let awakeText = 'Awake now: counting…';
+  if (clinics.value) {
+    const { awake, total } = awakeCount(clinics.value);
+    awakeText = `Awake now: ${awake} of ${total} environments`;
+  } else if (clinics.error) {
+    awakeText = `Awake now: unknown (${clinics.error.message})`;
+  }
+
+  const clinicNames = (clinics.value?.items ?? []).map(c => c.clinic).sort();
+
+  const refresh = () => {
+    clinics.reload();
+    environments.reload();
+  };
+
+  return (
+    <Grid container spacing={3}>
+      <Grid item xs={12}>
+        <Box
+          display="flex"
+          alignItems="flex-end"
+          flexWrap="wrap"
+          style={{ gap: 16 }}
+        >
+          <Typography variant="h6" component="p" aria-live="polite">
+            {awakeText}
+          </Typography>
+          <TextField
+            select
+            className={classes.filter}
+            id="stagelight-filter-clinic"
+            label="Clinic"
+            value={filter.clinic ?? ''}
+            onChange={onSelect('clinic')}
+            SelectProps={{ native: true }}
+          >
+            <option value="">All clinics</option>
+            {clinicNames.map(c => (
+              <option key={c} value={c}>
+                {c}
+              </option>
+            ))}
+          </TextField>
+          <TextField
+            select
+            className={classes.filter}
+            id="stagelight-filter-stage"
+            label="Stage"
+            value={filter.stage ?? ''}
+            onChange={onSelect('stage')}
+            SelectProps={{ native: true }}
+          >
+            <option value="">All stages</option>
+            {knownStages.map(s => (
+              <option key={s.name} value={s.name}>
+                {s.name}
+              </option>
+            ))}
+          </TextField>
+          <TextField
+            select
+            className={classes.filter}
+            id="stagelight-filter-power"
+            label="Power state"
+            value={filter.power ?? ''}
+            onChange={onSelect('power')}
+            SelectProps={{ native: true }}
+          >
+            <option value="">Any power state</option>
+            {POWER_STATES.map(p => (
+              <option key={p} value={p}>
+                {p}
+              </option>
+            ))}
+          </TextField>
+          <IconButton aria-label="Refresh" onClick={refresh} size="small">
+            <RiRefreshLine aria-hidden />
+          </IconButton>
+        </Box>
+      </Grid>
+      <Grid item xs={12}>
+        <StatusQueryView
+          query={environments}
+          errorTitle="Could not load the fleet"
+        >
+          {value => {
+            const elapsed = currentAgeSeconds(
+              0,
+              environments.receivedAtMs ?? now,
+              now,
+            );
+            const snapshotAge =
+              value.dataAgeSeconds === null
+                ? null
+                : value.dataAgeSeconds + elapsed;
+            if (value.items.length === 0) {
+              return filtered ? (
+                <EmptyState
+                  missing="data"
+                  title="No environment matches these filters"
+                  action={
+                    <Button variant="outlined" onClick={() => setFilter({})}>
+                      Clear filters
+                    </Button>
+                  }
+                />
+              ) : (
+                <EmptyState
+                  missing="data"
+                  title="No environments found"
+                  description="Stagelight found no tagged image-review stacks in the accounts and regions it scans."
+                />
+              );
+            }
+            return (
+              <>
+                {snapshotAge !== null && isStale(snapshotAge) && (
+                  <StaleSnapshotWarning ageSeconds={snapshotAge} />
+                )}
+                <InfoCard
+                  title="Fleet"
+                  subheader={
+                    snapshotAge === null ? undefined : (
+                      <DataAgeLabel ageSeconds={snapshotAge} />
+                    )
+                  }
+                  noPadding
+                >
+                  <FleetTable
+                    environments={value.items}
+                    stages={value.stages}
+                    elapsedSeconds={elapsed}
+                  />
+                </InfoCard>
+              </>
+            );
+          }}
+        </StatusQueryView>
+      </Grid>
+    </Grid>
+  );
+}

@@ -1,0 +1,2 @@
+export { FleetView } from './FleetView';
+export { FleetPage } from './FleetPage';

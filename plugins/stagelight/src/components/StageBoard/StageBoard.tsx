@@ -1,0 +1,174 @@
+import { ReactNode } from 'react';
+import {
+  Table,
+  TableBody,
+  TableCell,
+  TableContainer,
+  TableHead,
+  TableRow,
+  Typography,
+} from '@material-ui/core';
+import { makeStyles } from '@material-ui/core/styles';
+import { RiErrorWarningLine } from '@remixicon/react';
+import type {
+  EnvironmentDetail,
+  StageInfo,
+} from '@internal/plugin-stagelight-common';
+import { pipelineOf, PipelineStage } from '../../status/pipeline';
+import {
+  DataAgeLabel,
+  PowerStateLabel,
+  ProtectedLabel,
+  ReadinessLabel,
+  StatusLabel,
+} from '../StatusLabels';
+import { DeadLetterText, QueueDepthText } from './QueueDepthText';
+
+const useStyles = makeStyles(theme => ({
+  protectedColumn: { backgroundColor: theme.palette.action.hover },
+  rowHeader: { whiteSpace: 'nowrap', verticalAlign: 'top' },
+  cell: { verticalAlign: 'top', minWidth: 160 },
+  marker: { fontFamily: 'monospace', wordBreak: 'break-all' },
+  errors: { margin: 0, paddingLeft: theme.spacing(2) },
+}));
+
+export interface StageBoardProps {
+  clinic: string;
+  stages: StageInfo[];
+  environments: EnvironmentDetail[];
+  /** Seconds since the answer arrived, added to each environment's reported data age. */
+  elapsedSeconds: number;
+}
+
+type Step = PipelineStage<EnvironmentDetail>;
+
+/**
+ * One column per stage, in promotion order: power, readiness, queue, DLQ,
+ * data age and errors of the clinic's environment in that stage.
+ */
+export function StageBoard(props: StageBoardProps) {
+  const classes = useStyles();
+  const steps = pipelineOf(props.stages, props.environments);
+
+  const row = (
+    label: string,
+    render: (env: EnvironmentDetail) => ReactNode,
+  ) => (
+    <TableRow key={label}>
+      <TableCell
+        component="th"
+        scope="row"
+        role="rowheader"
+        className={classes.rowHeader}
+      >
+        {label}
+      </TableCell>
+      {steps.map(step => (
+        <TableCell
+          key={step.stage.name}
+          className={`${classes.cell} ${
+            step.stage.protected ? classes.protectedColumn : ''
+          }`}
+        >
+          {step.environment ? (
+            render(step.environment)
+          ) : (
+            <NotDeployed step={step} first={label === 'Power'} />
+          )}
+        </TableCell>
+      ))}
+    </TableRow>
+  );
+
+  return (
+    <TableContainer>
+      <Table size="small" aria-label={`Stages of ${props.clinic}`}>
+        <TableHead>
+          <TableRow>
+            <TableCell component="th" scope="col">
+              <Typography variant="srOnly">Property</Typography>
+            </TableCell>
+            {steps.map(step => (
+              <TableCell
+                key={step.stage.name}
+                component="th"
+                scope="col"
+                className={
+                  step.stage.protected ? classes.protectedColumn : undefined
+                }
+              >
+                <Typography variant="subtitle1" component="span">
+                  {step.stage.name}
+                </Typography>
+                {step.stage.protected && (
+                  <>
+                    {' '}
+                    <ProtectedLabel />
+                  </>
+                )}
+              </TableCell>
+            ))}
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {row('Power', env => (
+            <PowerStateLabel power={env.power} />
+          ))}
+          {row('Readiness', env => (
+            <>
+              <ReadinessLabel readiness={env.readiness} />
+              <br />
+              expected{' '}
+              <span className={classes.marker}>
+                {env.expectedMarker ?? 'none'}
+              </span>
+              <br />
+              served{' '}
+              <span className={classes.marker}>
+                {env.servedMarker ?? 'nothing'}
+              </span>
+              {env.readinessDetail.reason && (
+                <>
+                  <br />
+                  <Typography variant="caption">
+                    {env.readinessDetail.reason}
+                  </Typography>
+                </>
+              )}
+            </>
+          ))}
+          {row('Queue', env => (
+            <QueueDepthText queue={env.queue} />
+          ))}
+          {row('Dead-letter queue', env => (
+            <DeadLetterText queue={env.queue} />
+          ))}
+          {row('Data', env => (
+            <DataAgeLabel
+              ageSeconds={env.dataAgeSeconds + props.elapsedSeconds}
+            />
+          ))}
+          {row('Errors', env =>
+            env.errors.length === 0 ? (
+              <>None</>
+            ) : (
+              <ul className={classes.errors}>
+                {env.errors.map((e, i) => (
+                  <li key={i}>
+                    <StatusLabel tone="error" icon={RiErrorWarningLine}>
+                      {e.source}: {e.message}
+                    </StatusLabel>
+                  </li>
+                ))}
+              </ul>
+            ),
+          )}
+        </TableBody>
+      </Table>
+    </TableContainer>
+  );
+}
+
+function NotDeployed(props: { step: Step; first: boolean }) {
+  return props.first ? <>Not deployed</> : <>–</>;
+}

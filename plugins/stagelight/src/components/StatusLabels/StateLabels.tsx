@@ -1,0 +1,96 @@
+import {
+  RiCheckboxCircleLine,
+  RiCloseCircleLine,
+  RiErrorWarningLine,
+  RiLoader4Line,
+  RiLockLine,
+  RiMoonLine,
+  RiPauseCircleLine,
+  RiQuestionLine,
+  RiSunLine,
+  RiTimeLine,
+  type RemixiconComponentType,
+} from '@remixicon/react';
+import type {
+  PowerState,
+  ReadinessState,
+} from '@internal/plugin-stagelight-common';
+import { formatAge, isStale } from '../../status/dataAge';
+import { StatusLabel, StatusTone } from './StatusLabel';
+
+type Presentation = {
+  tone: StatusTone;
+  icon: RemixiconComponentType;
+  text: string;
+};
+
+const POWER: Record<PowerState, Presentation> = {
+  awake: { tone: 'ok', icon: RiSunLine, text: 'Awake' },
+  asleep: { tone: 'neutral', icon: RiMoonLine, text: 'Asleep' },
+  waking: { tone: 'progress', icon: RiLoader4Line, text: 'Waking' },
+  sleeping: { tone: 'progress', icon: RiLoader4Line, text: 'Going to sleep' },
+  partial: { tone: 'warning', icon: RiErrorWarningLine, text: 'Partly awake' },
+  paused: {
+    tone: 'neutral',
+    icon: RiPauseCircleLine,
+    text: 'Paused (database may auto-pause)',
+  },
+  unknown: { tone: 'warning', icon: RiQuestionLine, text: 'Unknown' },
+};
+
+const READINESS: Record<ReadinessState, Presentation> = {
+  ready: { tone: 'ok', icon: RiCheckboxCircleLine, text: 'Ready' },
+  deploying: { tone: 'progress', icon: RiLoader4Line, text: 'Deploying' },
+  stale: {
+    tone: 'warning',
+    icon: RiErrorWarningLine,
+    text: 'Serving an older marker',
+  },
+  down: { tone: 'error', icon: RiCloseCircleLine, text: 'Down' },
+  asleep: { tone: 'neutral', icon: RiMoonLine, text: 'Asleep' },
+};
+
+export function PowerStateLabel(props: { power: PowerState }) {
+  const p = POWER[props.power] ?? POWER.unknown;
+  return (
+    <StatusLabel tone={p.tone} icon={p.icon}>
+      {p.text}
+    </StatusLabel>
+  );
+}
+
+export function ReadinessLabel(props: { readiness: ReadinessState }) {
+  const p = READINESS[props.readiness] ?? READINESS.down;
+  return (
+    <StatusLabel tone={p.tone} icon={p.icon}>
+      {p.text}
+    </StatusLabel>
+  );
+}
+
+/** Marks a protected stage (never put to sleep) in words, not only colour. */
+export function ProtectedLabel() {
+  return (
+    <StatusLabel tone="warning" icon={RiLockLine}>
+      Protected
+    </StatusLabel>
+  );
+}
+
+/** "updated 40 s ago", with a warning when the data is older than the threshold. */
+export function DataAgeLabel(props: {
+  ageSeconds: number;
+  staleAfterSeconds?: number;
+}) {
+  const stale = isStale(props.ageSeconds, props.staleAfterSeconds);
+  const text = `updated ${formatAge(props.ageSeconds)} ago`;
+  return stale ? (
+    <StatusLabel tone="warning" icon={RiErrorWarningLine}>
+      {text} (stale)
+    </StatusLabel>
+  ) : (
+    <StatusLabel tone="neutral" icon={RiTimeLine}>
+      {text}
+    </StatusLabel>
+  );
+}

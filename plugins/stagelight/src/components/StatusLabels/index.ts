@@ -1,0 +1,8 @@
+export {
+  DataAgeLabel,
+  PowerStateLabel,
+  ProtectedLabel,
+  ReadinessLabel,
+} from './StateLabels';
+export { StatusLabel } from './StatusLabel';
+export type { StatusTone } from './StatusLabel';

@@ -1,0 +1,50 @@
+import { ReactNode } from 'react';
+import {
+  Progress,
+  ResponseErrorPanel,
+  WarningPanel,
+} from '@backstage/core-components';
+import { formatAge, isStale } from '../status/dataAge';
+import { StatusQuery } from '../status/useStatusQuery';
+
+/**
+ * The loading and failure states every Stagelight view shares: a spinner
+ * first, an error panel when nothing could be loaded, and a warning above
+ * the last good answer when a later poll failed.
+ */
+export function StatusQueryView<T>(props: {
+  query: StatusQuery<T>;
+  errorTitle: string;
+  children: (value: T) => ReactNode;
+}) {
+  const { query } = props;
+  if (query.loading) return <Progress />;
+  if (query.value === undefined) {
+    return query.error ? (
+      <ResponseErrorPanel title={props.errorTitle} error={query.error} />
+    ) : null;
+  }
+  return (
+    <>
+      {query.error && (
+        <WarningPanel
+          severity="error"
+          title="Could not refresh; showing the last answer"
+          message={query.error.message}
+        />
+      )}
+      {props.children(query.value)}
+    </>
+  );
+}
+
+/** Warns that the backend's snapshot itself is old, whatever the poll did. */
+export function StaleSnapshotWarning(props: { ageSeconds: number | null }) {
+  if (props.ageSeconds === null || !isStale(props.ageSeconds)) return null;
+  return (
+    <WarningPanel
+      title={`Status data is ${formatAge(props.ageSeconds)} old`}
+      message="Stagelight's background refresh from AWS has not completed for a while; what is shown may be out of date."
+    />
+  );
+}

@@ -1,0 +1,97 @@
+import { screen, within } from '@testing-library/react';
+import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import type { Entity } from '@backstage/catalog-model';
+import {
+  EntityProvider,
+  entityRouteRef,
+} from '@backstage/plugin-catalog-react';
+import { STAGELIGHT_CLINIC_ANNOTATION } from '@internal/plugin-stagelight-common';
+import {
+  detail,
+  mockStagelightApi,
+  STAGES,
+  summary,
+} from './__testUtils__/fixtures';
+import {
+  EntityStagelightContent,
+  isStagelightAvailable,
+  stagelightApiRef,
+  StagelightPage,
+  stagelightPlugin,
+} from './index';
+import { rootRouteRef } from './routes';
+import { FleetPage } from './components/Fleet';
+
+// The legacy frontend system's exports, rendered with the legacy test utils.
+describe('legacy plugin', () => {
+  it('is the stagelight plugin and provides the API client', () => {
+    expect(stagelightPlugin.getId()).toBe('stagelight');
+    expect([...stagelightPlugin.getApis()].map(f => f.api.id)).toEqual([
+      stagelightApiRef.id,
+    ]);
+  });
+
+  it('renders the stage board as entity content', async () => {
+    const api = mockStagelightApi();
+    api.listEnvironmentDetails.mockResolvedValue({
+      items: [detail('north-clinic', 'dev')],
+      stages: STAGES,
+      refreshedAt: '2026-11-26T10:00:00.000Z',
+      dataAgeSeconds: 40,
+    });
+    const entity: Entity = {
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Component',
+      metadata: {
+        name: 'north-clinic-api',
+        annotations: { [STAGELIGHT_CLINIC_ANNOTATION]: 'north-clinic' },
+      },
+    };
+    expect(isStagelightAvailable(entity)).toBe(true);
+
+    await renderInTestApp(
+      <TestApiProvider apis={[[stagelightApiRef, api]]}>
+        <EntityProvider entity={entity}>
+          <EntityStagelightContent />
+        </EntityProvider>
+      </TestApiProvider>,
+    );
+
+    const board = await screen.findByRole('table', {
+      name: 'Stages of north-clinic',
+    });
+    expect(
+      within(board).getByRole('row', { name: /^Power/ }),
+    ).toHaveTextContent('Awake');
+  });
+
+  it('exports the page as a routable extension', () => {
+    expect(StagelightPage).toBeDefined();
+    expect(rootRouteRef.toString()).toContain('stagelight');
+  });
+
+  it('renders the fleet page with its header', async () => {
+    const api = mockStagelightApi();
+    api.listClinics.mockResolvedValue({ items: [] });
+    api.listEnvironments.mockResolvedValue({
+      items: [summary('north-clinic', 'prod')],
+      stages: STAGES,
+      refreshedAt: '2026-11-26T10:00:00.000Z',
+      dataAgeSeconds: 40,
+    });
+
+    await renderInTestApp(
+      <TestApiProvider apis={[[stagelightApiRef, api]]}>
+        <FleetPage />
+      </TestApiProvider>,
+      { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
+    );
+
+    expect(
+      await screen.findByRole('heading', { name: 'Stagelight' }),
+    ).toBeInTheDocument();
+    expect(
+      await screen.findByRole('table', { name: 'Environments of all clinics' }),
+    ).toHaveTextContent('north-clinic');
+  });
+});

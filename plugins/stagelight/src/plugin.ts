@@ -1,0 +1,59 @@
+import {
+  createApiFactory,
+  createComponentExtension,
+  createPlugin,
+  createRoutableExtension,
+  discoveryApiRef,
+  fetchApiRef,
+} from '@backstage/core-plugin-api';
+import { StagelightClient, stagelightApiRef } from './api';
+import { rootRouteRef } from './routes';
+
+/**
+ * Stagelight in the legacy frontend system.
+ *
+ * @public
+ */
+export const stagelightPlugin = createPlugin({
+  id: 'stagelight',
+  routes: { root: rootRouteRef },
+  apis: [
+    createApiFactory({
+      api: stagelightApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: deps => new StagelightClient(deps),
+    }),
+  ],
+});
+
+/**
+ * The fleet page: every clinic's environments. Mount it under a route, e.g.
+ * `<Route path="/stagelight" element={<StagelightPage />} />`.
+ *
+ * @public
+ */
+export const StagelightPage = stagelightPlugin.provide(
+  createRoutableExtension({
+    name: 'StagelightPage',
+    component: () => import('./components/Fleet').then(m => m.FleetPage),
+    mountPoint: rootRouteRef,
+  }),
+);
+
+/**
+ * The stage board and pipeline of the clinic an entity belongs to; use it as
+ * an entity page tab guarded by `isStagelightAvailable`.
+ *
+ * @public
+ */
+export const EntityStagelightContent = stagelightPlugin.provide(
+  createComponentExtension({
+    name: 'EntityStagelightContent',
+    component: {
+      lazy: () =>
+        import('./components/EntityContent').then(
+          m => m.EntityStagelightContent,
+        ),
+    },
+  }),
+);
