@@ -18,3 +18,37 @@ test('a guest signs in and finds the demo clinics in the catalog', async ({ page
   }
   await page.screenshot({ path: testInfo.outputPath('catalog-clinics.png'), fullPage: true });
 });
+
+test('the stage board shows each stage of a clinic as local AWS has it', async ({ page }, testInfo) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Enter' }).click();
+  await page.goto('/catalog/default/system/northside/stagelight');
+
+  const board = page.getByRole('table').first();
+  for (const stage of ['dev', 'test', 'staging', 'prod']) {
+    await expect(board.getByRole('columnheader', { name: new RegExp(`^${stage}`) })).toBeVisible();
+  }
+  // The seed leaves northside/test asleep (0 tasks, database stopped) and dev awake
+  // and serving the marker its task definition carries.
+  const power = board.getByRole('row', { name: /^Power/ });
+  await expect(power.getByRole('cell')).toHaveText(['Awake', 'Asleep', 'Awake', 'Awake']);
+  const readiness = board.getByRole('row', { name: /^Readiness/ });
+  await expect(readiness.getByRole('cell').nth(0)).toContainText('Ready');
+  await expect(readiness.getByRole('cell').nth(1)).toContainText('Asleep');
+  await expect(page.getByText('2 messages in the DLQ')).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath('stage-board.png'), fullPage: true });
+});
+
+test('the fleet page lists every clinic and stage and filters by power state', async ({ page }, testInfo) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Enter' }).click();
+  await page.getByRole('link', { name: 'Stagelight' }).click();
+
+  await expect(page.getByText('Awake now: 8 of 12 environments')).toBeVisible();
+  const rows = page.getByRole('table', { name: 'Environments of all clinics' }).getByRole('row');
+  await expect(rows).toHaveCount(13); // header + 3 clinics x 4 stages
+  await page.screenshot({ path: testInfo.outputPath('fleet.png'), fullPage: true });
+
+  await page.getByLabel('Power state').selectOption('asleep');
+  await expect(rows).toHaveCount(5);
+});

@@ -18,6 +18,11 @@ backend.add(
   import('@backstage/plugin-catalog-backend-module-scaffolder-entity-model'),
 );
 backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
+// Clinics, their components and per-stage resources, discovered from AWS tags
+backend.add(import('@internal/plugin-catalog-backend-module-stagelight'));
+
+// Stagelight: inventory, status and readiness of every clinic's stages
+backend.add(import('@internal/plugin-stagelight-backend'));
 
 // Scaffolder
 backend.add(import('@backstage/plugin-scaffolder-backend'));

@@ -13,6 +13,8 @@ export const DEFAULT_TAG_KEYS = {
   component: 'stagelight:component',
   /** On an ECS service: the desired count it had before it was put to sleep. */
   desiredCount: 'stagelight:desired-count',
+  /** Optional: the catalog group that owns the clinic, e.g. group:default/radiology. */
+  owner: 'stagelight:owner',
 } as const;
 
 export type TagKeys = { [K in keyof typeof DEFAULT_TAG_KEYS]: string };

@@ -11,8 +11,16 @@ import { DemoEnvironment, environmentResourceNames } from '../fleet/demoFleet';
 import { SeedClients } from './clients';
 import { isNotFound } from './errors';
 
-/** Aurora PostgreSQL Serverless v2 with one serverless instance; stopped when asleep. */
-export async function seedDatabase(c: SeedClients, env: DemoEnvironment, accountId: string) {
+/**
+ * Aurora PostgreSQL Serverless v2 with one serverless instance. Says whether it
+ * created the cluster, so that only a new cluster of an asleep environment is
+ * stopped (see {@link stopDatabase}); a re-seed leaves a woken one alone.
+ */
+export async function seedDatabase(
+  c: SeedClients,
+  env: DemoEnvironment,
+  accountId: string,
+): Promise<{ arn: string; created: boolean }> {
   const names = environmentResourceNames(env, accountId);
   const tags = environmentTagList({ clinic: env.clinic, stage: env.stage, component: 'db' });
   let clusterArn: string | undefined;
@@ -24,7 +32,7 @@ export async function seedDatabase(c: SeedClients, env: DemoEnvironment, account
   } catch (error) {
     if (!isNotFound(error)) throw error;
   }
-  if (clusterArn) return clusterArn;
+  if (clusterArn) return { arn: clusterArn, created: false };
 
   const created = await c.rds.send(
     new CreateDBClusterCommand({
@@ -65,8 +73,14 @@ export async function seedDatabase(c: SeedClients, env: DemoEnvironment, account
       }),
     );
   }
-  if (env.asleep) {
-    await c.rds.send(new StopDBClusterCommand({ DBClusterIdentifier: names.dbCluster }));
-  }
-  return clusterArn;
+  return { arn: clusterArn, created: true };
+}
+
+/**
+ * Stops an environment's cluster. Called one cluster at a time: moto 5.2.1
+ * answers StopDBCluster with a 500 when other RDS writes run concurrently.
+ */
+export async function stopDatabase(c: SeedClients, env: DemoEnvironment, accountId: string) {
+  const { dbCluster } = environmentResourceNames(env, accountId);
+  await c.rds.send(new StopDBClusterCommand({ DBClusterIdentifier: dbCluster }));
 }

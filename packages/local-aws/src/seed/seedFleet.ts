@@ -1,4 +1,4 @@
-import { DemoFleet } from '../fleet/demoFleet';
+import { DemoEnvironment, DemoFleet } from '../fleet/demoFleet';
 import { LOCAL_ACCOUNT_ID } from '../moto/clientConfig';
 import { createSeedClients, destroySeedClients } from './clients';
 import { demoCostPages, queueCostResults } from './cost';
@@ -6,7 +6,7 @@ import { seedEcs } from './ecs';
 import { seedFunctions } from './lambda';
 import { readManifest, writeManifest } from './manifest';
 import { ensureDemoNetwork, seedLoadBalancer } from './network';
-import { seedDatabase } from './rds';
+import { seedDatabase, stopDatabase } from './rds';
 import { seedStorage } from './storage';
 
 export interface SeedOptions {
@@ -40,17 +40,20 @@ export async function seedFleet(options: SeedOptions): Promise<SeedReport> {
   try {
     const network = await ensureDemoNetwork(c);
     const queue = [...options.fleet.environments];
+    const toStop: DemoEnvironment[] = [];
     const worker = async () => {
       for (let env = queue.shift(); env; env = queue.shift()) {
         await seedStorage(c, env, accountId);
         await seedFunctions(c, env, accountId);
-        await seedDatabase(c, env, accountId);
+        const db = await seedDatabase(c, env, accountId);
+        if (db.created && env.asleep) toStop.push(env);
         await seedEcs(c, env, accountId, network);
         await seedLoadBalancer(c, env, accountId, network);
         log(`seeded ${env.clinic}/${env.stage}${env.asleep ? ' (asleep)' : ''}`);
       }
     };
     await Promise.all(Array.from({ length: options.concurrency ?? 4 }, worker));
+    for (const env of toStop) await stopDatabase(c, env, accountId);
 
     const manifest = await readManifest(c);
     let costPagesQueued = manifest?.costPagesQueued ?? 0;

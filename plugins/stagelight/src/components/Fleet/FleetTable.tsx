@@ -22,8 +22,9 @@ import {
 import { sortForFleet } from './fleetRows';
 
 const useStyles = makeStyles(theme => ({
-  cell: { verticalAlign: 'top' },
-  marker: { fontFamily: 'monospace', wordBreak: 'break-all' },
+  // Short status words stay on one line; the table scrolls sideways instead.
+  cell: { verticalAlign: 'top', whiteSpace: 'nowrap' },
+  marker: { fontFamily: 'monospace' },
   errors: { margin: 0, paddingLeft: theme.spacing(2) },
 }));
 
@@ -56,7 +57,7 @@ export function FleetTable(props: {
         <TableHead>
           <TableRow>
             {COLUMNS.map(h => (
-              <TableCell key={h} component="th" scope="col">
+              <TableCell key={h} component="th" scope="col" className={classes.cell}>
                 {h}
               </TableCell>
             ))}

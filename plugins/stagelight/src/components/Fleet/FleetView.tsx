@@ -89,6 +89,7 @@ export function FleetView() {
             value={filter.clinic ?? ''}
             onChange={onSelect('clinic')}
             SelectProps={{ native: true }}
+            InputLabelProps={{ shrink: true }}
           >
             <option value="">All clinics</option>
             {clinicNames.map(c => (
@@ -105,6 +106,7 @@ export function FleetView() {
             value={filter.stage ?? ''}
             onChange={onSelect('stage')}
             SelectProps={{ native: true }}
+            InputLabelProps={{ shrink: true }}
           >
             <option value="">All stages</option>
             {knownStages.map(s => (
@@ -121,6 +123,7 @@ export function FleetView() {
             value={filter.power ?? ''}
             onChange={onSelect('power')}
             SelectProps={{ native: true }}
+            InputLabelProps={{ shrink: true }}
           >
             <option value="">Any power state</option>
             {POWER_STATES.map(p => (

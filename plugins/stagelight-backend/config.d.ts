@@ -1,0 +1,85 @@
+import { HumanDuration } from '@backstage/types';
+
+export interface Config {
+  /** Stagelight: inventory, status and readiness of every clinic's image-review stacks. */
+  stagelight?: {
+    /**
+     * Stages in promotion order. Defaults to dev, test, staging, prod with prod protected.
+     * Environments tagged with a stage not listed here are ignored.
+     */
+    stages?: Array<{
+      /** Stage name as it appears in the stage tag. */
+      name: string;
+      /** A protected stage is never put to sleep, whatever the caller's permissions. */
+      protected?: boolean;
+    }>;
+
+    /** Where to look for environments in AWS. Credentials always come from the `aws` integration config. */
+    aws?: {
+      /**
+       * Send every AWS SDK client to this endpoint instead of AWS (a local moto_server
+       * in development, e.g. http://127.0.0.1:4566). Leave unset in production.
+       */
+      endpoint?: string;
+      /**
+       * Accounts and regions to scan. Defaults to the main account in
+       * `aws.mainAccount.region` or us-east-1.
+       */
+      targets?: Array<{
+        /** Account id; omit for the main account. Other accounts need an `aws.accounts` entry or `aws.accountDefaults.roleName`. */
+        accountId?: string;
+        /** Regions to scan in this account. */
+        regions: string[];
+      }>;
+      /** Attempts per AWS call, retries included (adaptive retry mode). Default 4. */
+      maxAttempts?: number;
+      /** Upper bound of one HTTP request to AWS in milliseconds before it is retried. Default 10000. */
+      requestTimeoutMs?: number;
+      /** Concurrent AWS calls per service, account and region. Default 8. */
+      concurrency?: number;
+    };
+
+    /** Tag keys; each defaults to the tag contract's key. */
+    tags?: {
+      app?: string;
+      clinic?: string;
+      stage?: string;
+      component?: string;
+      desiredCount?: string;
+      /** A tag holding the owning group's entity ref (e.g. group:default/radiology). */
+      owner?: string;
+    };
+
+    /** How deploy readiness is probed. Only URLs derived from these settings or the environment's own tagged ALB are probed. */
+    readiness?: {
+      /**
+       * Base URL of an environment's API with `{clinic}` and `{stage}` placeholders,
+       * e.g. https://api.{stage}.{clinic}.example.com. Without it the DNS name of the
+       * environment's tagged ALB is used (https://<dns>).
+       */
+      baseUrlTemplate?: string;
+      /** Path of the version endpoint that answers `{"marker": "..."}`. Default /version. */
+      path?: string;
+      /** Timeout of one probe in seconds. Default 5. */
+      probeTimeoutSeconds?: number;
+      /** Seconds between probes while a pipeline waits for a marker. Default 5. */
+      pollIntervalSeconds?: number;
+      /** Wait used when a request names no timeoutSeconds. Default 60. */
+      defaultWaitSeconds?: number;
+      /** The longest wait a request may ask for. Default 300. */
+      maxWaitSeconds?: number;
+      /** Probe every environment's version endpoint on each refresh. Default true. */
+      probeOnRefresh?: boolean;
+    };
+
+    /** Background refresh of the status snapshot. */
+    refresh?: {
+      /** How often the snapshot is rebuilt from AWS. Default 1 minute. */
+      interval?: HumanDuration | string;
+      /** Upper bound of one refresh. Default 5 minutes. */
+      timeout?: HumanDuration | string;
+      /** How long a replica serves its in-memory copy before checking the database for a newer snapshot, in seconds. Default 5. */
+      memoryTtlSeconds?: number;
+    };
+  };
+}

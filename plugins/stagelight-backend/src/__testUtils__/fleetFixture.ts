@@ -1,0 +1,342 @@
+/**
+ * Test-only fleet fixture: builds environments in moto through the AWS SDK,
+ * tagged exactly as the stack and the demo seed tag them (the seed in
+ * `@internal/stagelight-local-aws` can replace this module later). All fixture
+ * code lives here.
+ */
+import {
+  CreateSubnetCommand,
+  CreateVpcCommand,
+  EC2Client,
+} from '@aws-sdk/client-ec2';
+import {
+  CreateClusterCommand,
+  CreateServiceCommand,
+  ECSClient,
+  RegisterTaskDefinitionCommand,
+  UpdateServiceCommand,
+} from '@aws-sdk/client-ecs';
+import {
+  CreateLoadBalancerCommand,
+  ElasticLoadBalancingV2Client,
+} from '@aws-sdk/client-elastic-load-balancing-v2';
+import {
+  CreateRoleCommand,
+  GetRoleCommand,
+  IAMClient,
+} from '@aws-sdk/client-iam';
+import { CreateFunctionCommand, LambdaClient } from '@aws-sdk/client-lambda';
+import {
+  CreateDBClusterCommand,
+  RDSClient,
+  StopDBClusterCommand,
+} from '@aws-sdk/client-rds';
+import {
+  CreateBucketCommand,
+  PutBucketTaggingCommand,
+  S3Client,
+} from '@aws-sdk/client-s3';
+import {
+  CreateQueueCommand,
+  GetQueueAttributesCommand,
+  SendMessageBatchCommand,
+  SQSClient,
+} from '@aws-sdk/client-sqs';
+import { localAwsClientConfig } from '@internal/stagelight-local-aws';
+import {
+  ComponentName,
+  environmentTagList,
+  environmentTags,
+} from '@internal/stagelight-tag-contract';
+import { mapLimited } from '../aws/Limiter';
+
+export interface FixtureEnvironment {
+  clinic: string;
+  stage: string;
+  /** 0 means the API is asleep. */
+  desiredCount: number;
+  marker: string;
+  dbMinCapacity?: number;
+  dbStopped?: boolean;
+  queued?: number;
+  deadLetters?: number;
+}
+
+export interface FleetClients {
+  ecs: ECSClient;
+  rds: RDSClient;
+  s3: S3Client;
+  sqs: SQSClient;
+  lambda: LambdaClient;
+  iam: IAMClient;
+  ec2: EC2Client;
+  elbv2: ElasticLoadBalancingV2Client;
+}
+
+export function fleetClients(
+  endpoint: string,
+  region = 'us-east-1',
+): FleetClients {
+  // moto answers an occasional 500 under concurrent writes: retry generously.
+  const config = { ...localAwsClientConfig(endpoint, region), maxAttempts: 6 };
+  const clients: FleetClients = {
+    ecs: new ECSClient(config),
+    rds: new RDSClient(config),
+    s3: new S3Client(config),
+    sqs: new SQSClient(config),
+    lambda: new LambdaClient(config),
+    iam: new IAMClient(config),
+    ec2: new EC2Client(config),
+    elbv2: new ElasticLoadBalancingV2Client(config),
+  };
+  for (const client of Object.values(clients)) {
+    // Name the failing operation in errors, so a broken fixture says what broke.
+    (client.middlewareStack as any).add(
+      (next: any, context: any) => async (args: any) => {
+        try {
+          return await next(args);
+        } catch (error) {
+          (error as Error).message = `${context.commandName}: ${
+            (error as Error).message
+          }`;
+          throw error;
+        }
+      },
+      { step: 'initialize', name: 'fixtureOperationName' },
+    );
+  }
+  return clients;
+}
+
+export const envPrefix = (e: { clinic: string; stage: string }) =>
+  `ir-${e.clinic}-${e.stage}`;
+
+/** A zip archive with a one-line index.js, enough for moto's CreateFunction. */
+const EMPTY_ZIP = Buffer.from(
+  'UEsDBBQAAAAAAGNOel0LkENCHgAAAB4AAAAIAAAAaW5kZXguanNleHBvcnRzLmhhbmRsZXI9YXN5bmMoKT0+KHt9KTtQSwECFAMUAAAAAABjTnpdC5BDQh4AAAAeAAAACAAAAAAAAAAAAAAAgAEAAAAAaW5kZXguanNQSwUGAAAAAAEAAQA2AAAARAAAAAAA',
+  'base64',
+);
+
+async function shared(c: FleetClients) {
+  const roleName = 'image-review-lambda';
+  let roleArn: string;
+  try {
+    roleArn = (await c.iam.send(new GetRoleCommand({ RoleName: roleName })))
+      .Role!.Arn!;
+  } catch {
+    roleArn = (
+      await c.iam.send(
+        new CreateRoleCommand({
+          RoleName: roleName,
+          AssumeRolePolicyDocument: JSON.stringify({
+            Version: '2012-10-17',
+            Statement: [
+              {
+                Effect: 'Allow',
+                Principal: { Service: 'lambda.amazonaws.com' },
+                Action: 'sts:AssumeRole',
+              },
+            ],
+          }),
+        }),
+      )
+    ).Role!.Arn!;
+  }
+  const vpc = await c.ec2.send(
+    new CreateVpcCommand({ CidrBlock: '10.0.0.0/16' }),
+  );
+  const vpcId = vpc.Vpc!.VpcId!;
+  const subnets = await Promise.all(
+    ['a', 'b'].map((az, i) =>
+      c.ec2.send(
+        new CreateSubnetCommand({
+          VpcId: vpcId,
+          CidrBlock: `10.0.${i}.0/24`,
+          AvailabilityZone: `us-east-1${az}`,
+        }),
+      ),
+    ),
+  );
+  return { roleArn, subnetIds: subnets.map(s => s.Subnet!.SubnetId!) };
+}
+
+async function createEnvironment(
+  c: FleetClients,
+  e: FixtureEnvironment,
+  base: { roleArn: string; subnetIds: string[] },
+) {
+  const prefix = envPrefix(e);
+  const tags = (component: ComponentName) =>
+    environmentTagList({ clinic: e.clinic, stage: e.stage, component });
+  const ecsTags = (component: ComponentName) =>
+    tags(component).map(t => ({ key: t.Key, value: t.Value }));
+
+  await c.ecs.send(
+    new CreateClusterCommand({ clusterName: prefix, tags: ecsTags('api') }),
+  );
+  const td = await c.ecs.send(
+    new RegisterTaskDefinitionCommand({
+      family: `${prefix}-api`,
+      containerDefinitions: [
+        {
+          name: 'api',
+          image: 'image-review-api:latest',
+          memory: 512,
+          environment: [{ name: 'DEPLOY_MARKER', value: e.marker }],
+        },
+      ],
+    }),
+  );
+  await c.ecs.send(
+    new CreateServiceCommand({
+      cluster: prefix,
+      serviceName: 'api',
+      taskDefinition: td.taskDefinition!.taskDefinitionArn!,
+      desiredCount: e.desiredCount,
+      tags: ecsTags('api'),
+    }),
+  );
+  // moto starts no tasks on create; an update sets running = desired, as a steady service has.
+  await c.ecs.send(
+    new UpdateServiceCommand({
+      cluster: prefix,
+      service: 'api',
+      desiredCount: e.desiredCount,
+    }),
+  );
+  await c.elbv2.send(
+    new CreateLoadBalancerCommand({
+      Name: prefix.slice(0, 32),
+      Subnets: base.subnetIds,
+      Tags: tags('api'),
+    }),
+  );
+  await c.rds.send(
+    new CreateDBClusterCommand({
+      DBClusterIdentifier: `${prefix}-db`,
+      Engine: 'aurora-postgresql',
+      EngineVersion: '16.4',
+      MasterUsername: 'reviewer',
+      MasterUserPassword: 'not-a-secret-1',
+      ServerlessV2ScalingConfiguration: {
+        MinCapacity: e.dbMinCapacity ?? 0,
+        MaxCapacity: 4,
+      },
+      Tags: tags('db'),
+    }),
+  );
+  for (const component of ['uploads', 'archive'] as const) {
+    const Bucket = `${prefix}-${component}`;
+    await c.s3.send(new CreateBucketCommand({ Bucket }));
+    await c.s3.send(
+      new PutBucketTaggingCommand({
+        Bucket,
+        Tagging: { TagSet: tags(component) },
+      }),
+    );
+  }
+  const dlq = await c.sqs.send(
+    new CreateQueueCommand({
+      QueueName: `${prefix}-ingest-dlq`,
+      tags: environmentTags({
+        clinic: e.clinic,
+        stage: e.stage,
+        component: 'dlq',
+      }),
+    }),
+  );
+  const dlqArn = (
+    await c.sqs.send(
+      new GetQueueAttributesCommand({
+        QueueUrl: dlq.QueueUrl!,
+        AttributeNames: ['QueueArn'],
+      }),
+    )
+  ).Attributes!.QueueArn!;
+  const queue = await c.sqs.send(
+    new CreateQueueCommand({
+      QueueName: `${prefix}-ingest`,
+      Attributes: {
+        RedrivePolicy: JSON.stringify({
+          deadLetterTargetArn: dlqArn,
+          maxReceiveCount: 5,
+        }),
+      },
+      tags: environmentTags({
+        clinic: e.clinic,
+        stage: e.stage,
+        component: 'queue',
+      }),
+    }),
+  );
+  const send = async (QueueUrl: string, n: number) => {
+    for (let i = 0; i < n; i += 10) {
+      const Entries = Array.from({ length: Math.min(10, n - i) }, (_, j) => ({
+        Id: `m${i + j}`,
+        MessageBody: JSON.stringify({ key: `${e.clinic}/img-${i + j}.jpg` }),
+      }));
+      await c.sqs.send(new SendMessageBatchCommand({ QueueUrl, Entries }));
+    }
+  };
+  await send(queue.QueueUrl!, e.queued ?? 0);
+  await send(dlq.QueueUrl!, e.deadLetters ?? 0);
+
+  for (const component of ['ingest', 'notify'] as const) {
+    await c.lambda.send(
+      new CreateFunctionCommand({
+        FunctionName: `${prefix}-${component}`,
+        Runtime: 'nodejs22.x',
+        Role: base.roleArn,
+        Handler: 'index.handler',
+        Code: { ZipFile: EMPTY_ZIP },
+        Tags: environmentTags({ clinic: e.clinic, stage: e.stage, component }),
+      }),
+    );
+  }
+}
+
+/** Creates every environment; moto must be empty or hold only other environments. */
+export async function createFleetFixture(
+  endpoint: string,
+  environments: FixtureEnvironment[],
+  options: { region?: string; concurrency?: number } = {},
+): Promise<void> {
+  const c = fleetClients(endpoint, options.region);
+  try {
+    const base = await shared(c);
+    await mapLimited(environments, options.concurrency ?? 4, e =>
+      createEnvironment(c, e, base).catch(error => {
+        throw new Error(`fixture ${envPrefix(e)}: ${error}`, { cause: error });
+      }),
+    );
+    // moto's StopDBCluster deep-copies RDS state and fails (500) when other
+    // requests change it meanwhile, so clusters are stopped one at a time, last.
+    for (const e of environments.filter(env => env.dbStopped)) {
+      await c.rds.send(
+        new StopDBClusterCommand({ DBClusterIdentifier: `${envPrefix(e)}-db` }),
+      );
+    }
+  } finally {
+    Object.values(c).forEach(client => client.destroy());
+  }
+}
+
+/** Sets an environment's API desired count (moto sets running = desired at once). */
+export async function setDesiredCount(
+  endpoint: string,
+  env: { clinic: string; stage: string },
+  desiredCount: number,
+): Promise<void> {
+  const ecs = new ECSClient(localAwsClientConfig(endpoint));
+  try {
+    await ecs.send(
+      new UpdateServiceCommand({
+        cluster: envPrefix(env),
+        service: 'api',
+        desiredCount,
+      }),
+    );
+  } finally {
+    ecs.destroy();
+  }
+}

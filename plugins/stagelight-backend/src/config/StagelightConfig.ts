@@ -1,0 +1,164 @@
+import { Config, readDurationFromConfig } from '@backstage/config';
+import { HumanDuration } from '@backstage/types';
+import { InputError } from '@backstage/errors';
+import {
+  DEFAULT_PROTECTED_STAGES,
+  DEFAULT_STAGES,
+  DEFAULT_TAG_KEYS,
+  TagKeys,
+} from '@internal/stagelight-tag-contract';
+import { StageInfo } from '@internal/plugin-stagelight-common';
+
+/** Tag keys in use: the contract's keys, possibly renamed, plus an optional owner key. */
+export type StagelightTagKeys = TagKeys & { owner?: string };
+
+/** One account/region pair to scan. `accountId` undefined means the main account. */
+export interface AwsTarget {
+  accountId?: string;
+  region: string;
+}
+
+export interface ReadinessSettings {
+  baseUrlTemplate?: string;
+  path: string;
+  probeTimeoutMs: number;
+  pollIntervalMs: number;
+  defaultWaitSeconds: number;
+  maxWaitSeconds: number;
+  probeOnRefresh: boolean;
+}
+
+/** The plugin's settings, read once from the `stagelight` config block with defaults applied. */
+export interface StagelightSettings {
+  stages: StageInfo[];
+  tags: StagelightTagKeys;
+  aws: {
+    endpoint?: string;
+    targets: AwsTarget[];
+    maxAttempts: number;
+    requestTimeoutMs: number;
+    concurrency: number;
+  };
+  readiness: ReadinessSettings;
+  refresh: {
+    interval: HumanDuration;
+    timeout: HumanDuration;
+    memoryTtlMs: number;
+  };
+}
+
+function readDuration(
+  config: Config | undefined,
+  key: string,
+  fallback: HumanDuration,
+): HumanDuration {
+  if (!config?.has(key)) return fallback;
+  return readDurationFromConfig(config, { key });
+}
+
+function positive(
+  config: Config | undefined,
+  key: string,
+  fallback: number,
+): number {
+  const value = config?.getOptionalNumber(key) ?? fallback;
+  if (!(value > 0)) {
+    throw new InputError(`stagelight.${key} must be a positive number`);
+  }
+  return value;
+}
+
+export function readStagelightSettings(root: Config): StagelightSettings {
+  const config = root.getOptionalConfig('stagelight');
+
+  const stageConfigs = config?.getOptionalConfigArray('stages');
+  const stages: StageInfo[] = stageConfigs
+    ? stageConfigs.map(s => ({
+        name: s.getString('name'),
+        protected: s.getOptionalBoolean('protected') ?? false,
+      }))
+    : DEFAULT_STAGES.map(name => ({
+        name,
+        protected: DEFAULT_PROTECTED_STAGES.includes(name),
+      }));
+  const names = new Set(stages.map(s => s.name));
+  if (names.size !== stages.length || stages.length === 0) {
+    throw new InputError('stagelight.stages must list distinct stage names');
+  }
+
+  const tagConfig = config?.getOptionalConfig('tags');
+  // Picks up an owner key once the tag contract defines one.
+  const contractKeys: Partial<Record<string, string>> = DEFAULT_TAG_KEYS;
+  const tags: StagelightTagKeys = {
+    app: tagConfig?.getOptionalString('app') ?? DEFAULT_TAG_KEYS.app,
+    clinic: tagConfig?.getOptionalString('clinic') ?? DEFAULT_TAG_KEYS.clinic,
+    stage: tagConfig?.getOptionalString('stage') ?? DEFAULT_TAG_KEYS.stage,
+    component:
+      tagConfig?.getOptionalString('component') ?? DEFAULT_TAG_KEYS.component,
+    desiredCount:
+      tagConfig?.getOptionalString('desiredCount') ??
+      DEFAULT_TAG_KEYS.desiredCount,
+    owner: tagConfig?.getOptionalString('owner') ?? contractKeys.owner,
+  };
+
+  const awsConfig = config?.getOptionalConfig('aws');
+  const defaultRegion =
+    root.getOptionalString('aws.mainAccount.region') ?? 'us-east-1';
+  const targetConfigs = awsConfig?.getOptionalConfigArray('targets');
+  const targets: AwsTarget[] = targetConfigs
+    ? targetConfigs.flatMap(t => {
+        const accountId = t.getOptionalString('accountId');
+        return t
+          .getStringArray('regions')
+          .map(region => ({ accountId, region }));
+      })
+    : [{ region: defaultRegion }];
+
+  const readinessConfig = config?.getOptionalConfig('readiness');
+  const baseUrlTemplate = readinessConfig?.getOptionalString('baseUrlTemplate');
+  if (
+    baseUrlTemplate !== undefined &&
+    !URL.canParse(
+      baseUrlTemplate.replaceAll('{clinic}', 'c').replaceAll('{stage}', 's'),
+    )
+  ) {
+    throw new InputError(
+      'stagelight.readiness.baseUrlTemplate must be a URL once {clinic} and {stage} are filled in',
+    );
+  }
+  const path = readinessConfig?.getOptionalString('path') ?? '/version';
+  if (!path.startsWith('/')) {
+    throw new InputError('stagelight.readiness.path must start with /');
+  }
+
+  const refreshConfig = config?.getOptionalConfig('refresh');
+
+  return {
+    stages,
+    tags,
+    aws: {
+      endpoint: awsConfig?.getOptionalString('endpoint'),
+      targets,
+      maxAttempts: positive(awsConfig, 'maxAttempts', 4),
+      requestTimeoutMs: positive(awsConfig, 'requestTimeoutMs', 10_000),
+      concurrency: positive(awsConfig, 'concurrency', 8),
+    },
+    readiness: {
+      baseUrlTemplate,
+      path,
+      probeTimeoutMs:
+        positive(readinessConfig, 'probeTimeoutSeconds', 5) * 1000,
+      pollIntervalMs:
+        positive(readinessConfig, 'pollIntervalSeconds', 5) * 1000,
+      defaultWaitSeconds: positive(readinessConfig, 'defaultWaitSeconds', 60),
+      maxWaitSeconds: positive(readinessConfig, 'maxWaitSeconds', 300),
+      probeOnRefresh:
+        readinessConfig?.getOptionalBoolean('probeOnRefresh') ?? true,
+    },
+    refresh: {
+      interval: readDuration(refreshConfig, 'interval', { minutes: 1 }),
+      timeout: readDuration(refreshConfig, 'timeout', { minutes: 5 }),
+      memoryTtlMs: positive(refreshConfig, 'memoryTtlSeconds', 5) * 1000,
+    },
+  };
+}

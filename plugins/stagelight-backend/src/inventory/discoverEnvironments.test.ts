@@ -1,0 +1,124 @@
+import {
+  DEFAULT_TAG_KEYS,
+  environmentTags,
+} from '@internal/stagelight-tag-contract';
+import { discoverEnvironments } from './discoverEnvironments';
+
+const stages = [
+  { name: 'dev', protected: false },
+  { name: 'prod', protected: true },
+];
+const tags = (
+  clinic: string,
+  stage: string,
+  component: 'api' | 'uploads' | 'db',
+) => environmentTags({ clinic, stage, component });
+
+describe('discoverEnvironments', () => {
+  it('groups resources by clinic and stage in promotion order', () => {
+    const envs = discoverEnvironments(
+      [
+        {
+          target: { region: 'us-east-1' },
+          resources: [
+            {
+              arn: 'arn:aws:rds:us-east-1:1:cluster:ir-b-prod-db',
+              tags: tags('b', 'prod', 'db'),
+            },
+            {
+              arn: 'arn:aws:ecs:us-east-1:1:service/ir-b-dev/api',
+              tags: tags('b', 'dev', 'api'),
+            },
+            {
+              arn: 'arn:aws:s3:::ir-a-dev-uploads',
+              tags: tags('a', 'dev', 'uploads'),
+            },
+          ],
+        },
+      ],
+      DEFAULT_TAG_KEYS,
+      stages,
+    );
+    expect(
+      envs.map(e => [e.clinic, e.stage, e.protected, e.resources.length]),
+    ).toEqual([
+      ['a', 'dev', false, 1],
+      ['b', 'dev', false, 1],
+      ['b', 'prod', true, 1],
+    ]);
+    expect(envs[0].resources[0]).toEqual({
+      arn: 'arn:aws:s3:::ir-a-dev-uploads',
+      component: 'uploads',
+      type: 's3',
+      name: 'ir-a-dev-uploads',
+      accountId: '',
+      region: 'us-east-1',
+    });
+  });
+
+  it('ignores other apps, unknown stages, invalid clinic ids, and duplicate S3 listings', () => {
+    const bucket = {
+      arn: 'arn:aws:s3:::ir-a-dev-uploads',
+      tags: tags('a', 'dev', 'uploads'),
+    };
+    const envs = discoverEnvironments(
+      [
+        {
+          target: { region: 'us-east-1' },
+          resources: [
+            bucket,
+            {
+              arn: 'arn:aws:sqs:us-east-1:1:q1',
+              tags: {
+                ...tags('a', 'dev', 'api'),
+                [DEFAULT_TAG_KEYS.app]: 'other',
+              },
+            },
+            { arn: 'arn:aws:sqs:us-east-1:1:q2', tags: tags('a', 'qa', 'api') },
+            {
+              arn: 'arn:aws:sqs:us-east-1:1:q3',
+              tags: tags('Not_Valid', 'dev', 'api'),
+            },
+          ],
+        },
+        { target: { region: 'eu-west-1' }, resources: [bucket] },
+      ],
+      DEFAULT_TAG_KEYS,
+      stages,
+    );
+    expect(envs).toHaveLength(1);
+    expect(envs[0].resources).toHaveLength(1);
+  });
+
+  it('reads renamed tag keys and the owner tag', () => {
+    const keys = {
+      ...DEFAULT_TAG_KEYS,
+      clinic: 'acme:clinic',
+      owner: 'acme:owner',
+    };
+    const envs = discoverEnvironments(
+      [
+        {
+          target: { region: 'us-east-1' },
+          resources: [
+            {
+              arn: 'arn:aws:sqs:us-east-1:1:q',
+              tags: {
+                ...environmentTags(
+                  { clinic: 'a', stage: 'dev', component: 'queue' },
+                  keys,
+                ),
+                'acme:owner': 'group:default/radiology',
+              },
+            },
+          ],
+        },
+      ],
+      keys,
+      stages,
+    );
+    expect(envs.map(e => [e.clinic, e.owner])).toEqual([
+      ['a', 'group:default/radiology'],
+    ]);
+  });
+});

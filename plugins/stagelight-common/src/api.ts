@@ -1,0 +1,176 @@
+/**
+ * The REST contract of the Stagelight backend (mounted at /api/stagelight).
+ * Both the frontend and the catalog module read these shapes; times are ISO 8601
+ * strings, ages are seconds.
+ */
+import type {
+  PowerState,
+  ReadinessState,
+  StageInfo,
+  WaitOutcome,
+} from './vocabulary';
+
+/** One tagged AWS resource of an environment. */
+export interface EnvironmentResource {
+  arn: string;
+  /** The component tag's value (api, db, queue, ...), or null when untagged. */
+  component: string | null;
+  /** e.g. `ecs:service`, `rds:cluster`, `sqs`, `lambda:function`, `s3`, `elasticloadbalancing:loadbalancer`. */
+  type: string;
+  /** The resource's name as derived from its ARN. */
+  name: string;
+  accountId: string;
+  region: string;
+}
+
+/** The rollout state of an ECS deployment, as ECS reports it. */
+export type RolloutState = 'COMPLETED' | 'IN_PROGRESS' | 'FAILED' | 'UNKNOWN';
+
+export interface EcsServiceStatus {
+  arn: string;
+  cluster: string;
+  name: string;
+  desired: number;
+  running: number;
+  pending: number;
+  /** Number of deployments ECS lists (more than one while a rollout replaces tasks). */
+  deployments: number;
+  primaryRollout: RolloutState;
+  taskDefinition: string | null;
+  /** The DEPLOY_MARKER of the primary deployment's task definition. */
+  deployMarker: string | null;
+}
+
+export interface DatabaseStatus {
+  arn: string;
+  identifier: string;
+  engine: string | null;
+  /** e.g. available, stopped, stopping, starting. */
+  status: string;
+  serverlessV2: { minCapacity: number; maxCapacity: number } | null;
+  /** Serverless v2 with MinCapacity 0 pauses by itself after idle time. */
+  autoPause: boolean;
+  /** Current ACUs from CloudWatch (ServerlessDatabaseCapacity); null when no datapoint exists. */
+  capacityAcu: number | null;
+}
+
+export interface QueueDepth {
+  visible: number;
+  inFlight: number;
+  delayed: number;
+  /** Messages waiting in the dead-letter queue(s). */
+  dlq: number;
+  /** CloudWatch ApproximateAgeOfOldestMessage; null when no datapoint exists (not 0). */
+  oldestAgeSeconds: number | null;
+}
+
+export interface QueueStatus {
+  arn: string;
+  name: string;
+  component: string | null;
+  visible: number;
+  inFlight: number;
+  delayed: number;
+  oldestAgeSeconds: number | null;
+}
+
+export interface FunctionStatus {
+  arn: string;
+  name: string;
+  component: string | null;
+  runtime: string | null;
+  state: string | null;
+  lastModified: string | null;
+  memoryMb: number | null;
+}
+
+export interface ReadinessStatus {
+  state: ReadinessState;
+  /** The marker the primary deployment's task definition carries. */
+  expectedMarker: string | null;
+  /** The marker the API answered with at the last probe. */
+  servedMarker: string | null;
+  /** Why the state is what it is, in a few words. */
+  reason: string | null;
+  /** The URL probed; derived from configured domains or the environment's own ALB. */
+  probeUrl: string | null;
+  checkedAt: string | null;
+}
+
+/** A part of an environment's status that could not be read this refresh. */
+export interface EnvironmentError {
+  /** What failed, e.g. `ecs:DescribeServices`. */
+  source: string;
+  message: string;
+}
+
+export interface EnvironmentSummary {
+  clinic: string;
+  stage: string;
+  protected: boolean;
+  /** Owner entity ref from the resources' owner tag, when present. */
+  owner: string | null;
+  power: PowerState;
+  readiness: ReadinessState;
+  expectedMarker: string | null;
+  servedMarker: string | null;
+  queue: QueueDepth | null;
+  /** Set when part of the status could not be read; the rest is still reported. */
+  errors: EnvironmentError[];
+  refreshedAt: string;
+  /** Seconds since refreshedAt, computed when the response is made. */
+  dataAgeSeconds: number;
+}
+
+export interface EnvironmentDetail extends EnvironmentSummary {
+  resources: EnvironmentResource[];
+  services: EcsServiceStatus[];
+  database: DatabaseStatus | null;
+  queues: QueueStatus[];
+  functions: FunctionStatus[];
+  readinessDetail: ReadinessStatus;
+}
+
+/** GET /environments */
+export interface ListEnvironmentsResponse {
+  items: EnvironmentSummary[] | EnvironmentDetail[];
+  stages: StageInfo[];
+  /** When the last full refresh finished; null before the first one. */
+  refreshedAt: string | null;
+  dataAgeSeconds: number | null;
+}
+
+/** GET /environments/:clinic/:stage */
+export type GetEnvironmentResponse = EnvironmentDetail;
+
+/** GET /clinics */
+export interface ListClinicsResponse {
+  items: {
+    clinic: string;
+    owner: string | null;
+    stages: { stage: string; power: PowerState; readiness: ReadinessState }[];
+  }[];
+}
+
+/** GET /environments/:clinic/:stage/readiness?marker=&timeoutSeconds= */
+export interface WaitForMarkerResponse {
+  outcome: WaitOutcome;
+  clinic: string;
+  stage: string;
+  /** The marker waited for. */
+  marker: string;
+  /** The marker served when the wait ended, or null if the API did not answer. */
+  servedMarker: string | null;
+  waitedMs: number;
+  /** How many probes were made. */
+  probes: number;
+}
+
+/** Query filters of GET /environments. */
+export interface ListEnvironmentsQuery {
+  clinic?: string;
+  stage?: string;
+  power?: PowerState;
+  /** `resources` returns full details (as the catalog module needs). */
+  include?: 'resources';
+}

@@ -1,0 +1,9 @@
+/**
+ * Shared by the Stagelight frontend, backend and catalog module: the API
+ * contract, the permissions and the status vocabulary.
+ *
+ * @packageDocumentation
+ */
+export * from './api';
+export * from './permissions';
+export * from './vocabulary';
