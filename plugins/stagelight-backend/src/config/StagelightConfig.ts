@@ -9,8 +9,8 @@ import {
 } from '@internal/stagelight-tag-contract';
 import { StageInfo } from '@internal/plugin-stagelight-common';
 
-/** Tag keys in use: the contract's keys, possibly renamed, plus an optional owner key. */
-export type StagelightTagKeys = TagKeys & { owner?: string };
+/** Tag keys in use: the contract's keys, possibly renamed through config. */
+export type StagelightTagKeys = TagKeys;
 
 /** One account/region pair to scan. `accountId` undefined means the main account. */
 export interface AwsTarget {
@@ -87,8 +87,6 @@ export function readStagelightSettings(root: Config): StagelightSettings {
   }
 
   const tagConfig = config?.getOptionalConfig('tags');
-  // Picks up an owner key once the tag contract defines one.
-  const contractKeys: Partial<Record<string, string>> = DEFAULT_TAG_KEYS;
   const tags: StagelightTagKeys = {
     app: tagConfig?.getOptionalString('app') ?? DEFAULT_TAG_KEYS.app,
     clinic: tagConfig?.getOptionalString('clinic') ?? DEFAULT_TAG_KEYS.clinic,
@@ -98,7 +96,7 @@ export function readStagelightSettings(root: Config): StagelightSettings {
     desiredCount:
       tagConfig?.getOptionalString('desiredCount') ??
       DEFAULT_TAG_KEYS.desiredCount,
-    owner: tagConfig?.getOptionalString('owner') ?? contractKeys.owner,
+    owner: tagConfig?.getOptionalString('owner') ?? DEFAULT_TAG_KEYS.owner,
   };
 
   const awsConfig = config?.getOptionalConfig('aws');
