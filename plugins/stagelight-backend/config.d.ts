@@ -81,5 +81,67 @@ export interface Config {
       /** How long a replica serves its in-memory copy before checking the database for a newer snapshot, in seconds. Default 5. */
       memoryTtlSeconds?: number;
     };
+
+    /** Wake and sleep: leases, locks, waits and default schedules. */
+    power?: {
+      /** Longest lease in hours ("wake for N hours", extensions included). Default 12. */
+      maxLeaseHours?: number;
+      /** Seconds a lock outlives its holder's last heartbeat; then another replica may resume the operation. Default 120. */
+      lockTtlSeconds?: number;
+      /** How long a wake waits for the database to become available. Default 1200. */
+      dbAvailableTimeoutSeconds?: number;
+      /** How long a wake waits for the deploy marker to be served. Default 600. */
+      readyTimeoutSeconds?: number;
+      /** Pause between polls while waiting for the database or the marker. Default 10. */
+      pollIntervalSeconds?: number;
+      /** How often the scheduler applies schedules (global scope). Default 1 minute. */
+      applyInterval?: HumanDuration | string;
+      /** Default schedule per stage name; an environment's override (PUT .../schedule) replaces it. */
+      schedules?: {
+        [stage: string]: {
+          /** IANA time zone, e.g. Europe/Berlin. */
+          timeZone: string;
+          /** Awake windows; an end at or before the start runs past midnight; end may be 24:00. */
+          windows: Array<{
+            days: Array<'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun'>;
+            /** HH:MM local time. */
+            start: string;
+            /** HH:MM local time. */
+            end: string;
+          }>;
+          /** Wake this many minutes before each window (0-240). */
+          preWarmMinutes?: number;
+          /** Whole local days forced awake or asleep (holidays). */
+          exceptions?: Array<{
+            date: string;
+            state: 'awake' | 'asleep';
+            note?: string;
+          }>;
+        };
+      };
+    };
+
+    /** Cost per stage and clinic from AWS Cost Explorer (design §6). */
+    cost?: {
+      /**
+       * Account whose Cost Explorer is read (where the cost allocation tags are
+       * activated, usually the management/payer account). Default: the main
+       * account of the `aws` integration config.
+       */
+      accountId?: string;
+      /** Cost Explorer region. Default us-east-1, Cost Explorer's only endpoint. */
+      region?: string;
+      /** Days of daily cost read and kept. Default 90, at most 365. */
+      lookbackDays?: number;
+      /** How long stored results are served before Cost Explorer is read again. Default 12 hours. */
+      ttl?: HumanDuration | string;
+      /**
+       * Cost Explorer requests allowed per UTC day across all replicas (each page
+       * counts; $0.01 each). Page views never exceed it. Default 24.
+       */
+      dailyRequestBudget?: number;
+      /** Wait after a failed or refused refresh before trying again. Default 15 minutes. */
+      retryAfter?: HumanDuration | string;
+    };
   };
 }

@@ -4,12 +4,24 @@ import {
   resolvePackagePath,
 } from '@backstage/backend-plugin-api';
 import { DefaultAwsCredentialsManager } from '@backstage/integration-aws-node';
-import { stagelightPermissions } from '@internal/plugin-stagelight-common';
+import {
+  stagelightCostPermissions,
+  stagelightPermissions,
+  stagelightPowerPermissions,
+} from '@internal/plugin-stagelight-common';
 import { AwsClientFactory } from './aws/AwsClientFactory';
+import {
+  createCostExplorerClientFactory,
+  createCostRouter,
+  createCostService,
+  readCostSettings,
+  recordPowerSamples,
+} from './cost';
 import { readStagelightSettings } from './config/StagelightConfig';
 import { DatabaseEnvironmentStore } from './inventory/EnvironmentStore';
 import { HttpDeployMarkerProbe } from './readiness/DeployMarkerProbe';
 import { MarkerWaiter, abortableSleep } from './readiness/MarkerWaiter';
+import { createPowerModule, readPowerSettings } from './power';
 import { createRouter } from './router';
 import { systemClock } from './status/Clock';
 import { StatusCollector } from './status/StatusCollector';
@@ -33,6 +45,8 @@ export const stagelightPlugin = createBackendPlugin({
         httpAuth: coreServices.httpAuth,
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
+        auditor: coreServices.auditor,
+        lifecycle: coreServices.lifecycle,
       },
       async init(deps) {
         const settings = readStagelightSettings(deps.config);
@@ -53,10 +67,11 @@ export const stagelightPlugin = createBackendPlugin({
           settings.refresh.memoryTtlMs,
         );
 
+        const credentialsManager = DefaultAwsCredentialsManager.fromConfig(
+          deps.config,
+        );
         const factory = new AwsClientFactory({
-          credentialsManager: DefaultAwsCredentialsManager.fromConfig(
-            deps.config,
-          ),
+          credentialsManager,
           endpoint: settings.aws.endpoint,
           maxAttempts: settings.aws.maxAttempts,
           requestTimeoutMs: settings.aws.requestTimeoutMs,
@@ -80,6 +95,65 @@ export const stagelightPlugin = createBackendPlugin({
           logger: deps.logger,
         });
 
+        const powerSettings = readPowerSettings(deps.config, settings);
+        const power = createPowerModule({
+          knex,
+          settings,
+          power: powerSettings,
+          factory,
+          store,
+          clock,
+          logger: deps.logger,
+          auditor: deps.auditor,
+          probe,
+        });
+        // Operations a previous run of this replica left unfinished.
+        await power.resume();
+        deps.lifecycle.addShutdownHook(() => power.stop());
+        await deps.scheduler.scheduleTask({
+          id: 'stagelight-power-schedules',
+          frequency: powerSettings.applyInterval,
+          timeout: { minutes: 2 },
+          scope: 'global',
+          fn: async () => {
+            await power.applySchedules();
+          },
+        });
+        await deps.scheduler.scheduleTask({
+          // Picks up operations of a replica that died, once their lock has expired.
+          id: 'stagelight-power-resume',
+          frequency: { minutes: 1 },
+          timeout: { minutes: 1 },
+          scope: 'local',
+          fn: async () => {
+            await power.resume();
+          },
+        });
+
+        const costSettings = readCostSettings(deps.config);
+        const costService = createCostService({
+          knex,
+          settings: costSettings,
+          clientFactory: createCostExplorerClientFactory({
+            credentialsManager,
+            settings: costSettings,
+          }),
+          clock,
+          logger: deps.logger,
+        });
+        await deps.scheduler.scheduleTask({
+          id: 'stagelight-cost-refresh',
+          frequency: { hours: 1 },
+          timeout: { minutes: 10 },
+          initialDelay: { minutes: 1 },
+          scope: 'global',
+          // Reads Cost Explorer only when the stored data is older than its TTL
+          // and the daily request budget allows it.
+          fn: async () => {
+            await costService.refreshIfStale();
+          },
+        });
+
         await deps.scheduler.scheduleTask({
           id: 'stagelight-status-refresh',
           frequency: settings.refresh.interval,
@@ -87,10 +161,38 @@ export const stagelightPlugin = createBackendPlugin({
           scope: 'global',
           fn: async () => {
             await refresher.refresh();
+            // Savings from sleeping are measured from this power history.
+            const snapshot = await store.snapshot();
+            if (snapshot) {
+              await recordPowerSamples(
+                costService,
+                snapshot.records,
+                new Date(snapshot.refreshedAt),
+              );
+            }
           },
         });
 
-        deps.permissionsRegistry.addPermissions(stagelightPermissions);
+        deps.permissionsRegistry.addPermissions([
+          ...stagelightPermissions,
+          ...stagelightCostPermissions,
+          ...stagelightPowerPermissions,
+        ]);
+        // Before the main router, whose first step requires the status permission:
+        // power and cost check their own.
+        deps.httpRouter.use(
+          await power.router({
+            httpAuth: deps.httpAuth,
+            permissions: deps.permissions,
+          }),
+        );
+        deps.httpRouter.use(
+          createCostRouter({
+            httpAuth: deps.httpAuth,
+            permissions: deps.permissions,
+            costService,
+          }),
+        );
         deps.httpRouter.use(
           await createRouter({
             httpAuth: deps.httpAuth,

@@ -1,0 +1,104 @@
+import { InputError } from '@backstage/errors';
+import { Schedule } from '@internal/plugin-stagelight-common';
+import { DateTime } from 'luxon';
+import { desiredPowerState, validateSchedule } from '../schedule';
+
+/**
+ * A proposed schedule, checked by the schedule module's own validator; a
+ * projection also needs at least one window (no window means never awake,
+ * which is what sleeping indefinitely costs, not a schedule).
+ */
+export function parseSchedule(input: unknown): Schedule {
+  const schedule = validateSchedule(input);
+  if (schedule.windows.length === 0) {
+    throw new InputError(
+      'Invalid schedule: schedule.windows must list at least one window',
+    );
+  }
+  return schedule;
+}
+
+export interface AwakeHours {
+  /** The month, in the schedule's zone, as ISO instants. */
+  start: string;
+  end: string;
+  hoursInMonth: number;
+  awakeHours: number;
+  asleepHours: number;
+}
+
+const HOUR_MS = 3_600_000;
+/** desiredPowerState looks two weeks ahead; a quiet stretch is walked in steps shorter than that. */
+const QUIET_STEP_MS = 13 * 24 * HOUR_MS;
+
+/**
+ * Awake hours the schedule gives over the calendar month containing `now` in
+ * its zone, walking the same desired-state function the scheduler obeys (so
+ * pre-warm leads, exceptions, windows past midnight and DST days count as they
+ * will be enforced).
+ */
+export function awakeHoursInMonth(schedule: Schedule, now: Date): AwakeHours {
+  const monthStart = DateTime.fromJSDate(now, {
+    zone: schedule.timeZone,
+  }).startOf('month');
+  const monthEnd = monthStart.plus({ months: 1 });
+  const endMs = monthEnd.toMillis();
+  let t = monthStart.toMillis();
+  let awakeMs = 0;
+  while (t < endMs) {
+    const answer = desiredPowerState({
+      protected: false,
+      leases: [],
+      schedule,
+      at: new Date(t),
+    });
+    const next = Math.min(
+      answer.nextTransition?.at.getTime() ?? t + QUIET_STEP_MS,
+      endMs,
+    );
+    if (answer.state === 'awake') awakeMs += next - t;
+    t = next;
+  }
+  const hoursInMonth = monthEnd.diff(monthStart, 'hours').hours;
+  const awakeHours = awakeMs / HOUR_MS;
+  return {
+    start: monthStart.toISO()!,
+    end: monthEnd.toISO()!,
+    hoursInMonth,
+    awakeHours,
+    asleepHours: hoursInMonth - awakeHours,
+  };
+}
+
+/** One environment's rates, as derived from its cost and power history. */
+export interface EnvironmentRates {
+  awakeHourly: number;
+  asleepHourly: number;
+  /** Mean daily cost now (last 28 days). */
+  currentDaily: number;
+}
+
+export interface ProjectedCost {
+  currentMonthly: number;
+  projectedMonthly: number;
+  savings: number;
+}
+
+/**
+ * monthly = awake hours x awake rate + asleep hours x asleep rate;
+ * current = daily run rate x days in the month; savings = current - projected.
+ */
+export function projectMonthlyCost(
+  rates: EnvironmentRates,
+  hours: AwakeHours,
+): ProjectedCost {
+  const projectedMonthly =
+    hours.awakeHours * rates.awakeHourly +
+    hours.asleepHours * rates.asleepHourly;
+  const currentMonthly = rates.currentDaily * (hours.hoursInMonth / 24);
+  return {
+    currentMonthly,
+    projectedMonthly,
+    savings: currentMonthly - projectedMonthly,
+  };
+}

@@ -1,0 +1,62 @@
+import { ConfigReader } from '@backstage/config';
+import { readStagelightSettings } from '../config/StagelightConfig';
+import { readPowerSettings } from './PowerSettings';
+
+function read(stagelight: Record<string, any>) {
+  const config = new ConfigReader({ stagelight });
+  return readPowerSettings(config, readStagelightSettings(config));
+}
+
+describe('readPowerSettings', () => {
+  it('applies defaults and takes the desired-count tag from the tag contract', () => {
+    const s = read({});
+    expect(s).toMatchObject({
+      maxLeaseHours: 12,
+      lockTtlMs: 120_000,
+      applyInterval: { minutes: 1 },
+      desiredCountTag: 'stagelight:desired-count',
+    });
+    expect(s.stageSchedules.size).toBe(0);
+    expect(read({ tags: { desiredCount: 'x:count' } }).desiredCountTag).toBe(
+      'x:count',
+    );
+  });
+
+  it('reads and validates per-stage default schedules', () => {
+    const s = read({
+      power: {
+        maxLeaseHours: 4,
+        schedules: {
+          dev: {
+            timeZone: 'Europe/Berlin',
+            windows: [{ days: ['mon'], start: '08:00', end: '18:00' }],
+          },
+        },
+      },
+    });
+    expect(s.maxLeaseHours).toBe(4);
+    expect(s.stageSchedules.get('dev')).toEqual({
+      timeZone: 'Europe/Berlin',
+      windows: [{ days: ['mon'], start: '08:00', end: '18:00' }],
+      preWarmMinutes: 0,
+      exceptions: [],
+    });
+    expect(() =>
+      read({
+        power: {
+          schedules: { dev: { timeZone: 'Nowhere/City', windows: [] } },
+        },
+      }),
+    ).toThrow(
+      'stagelight.power.schedules.dev.timeZone must be an IANA time zone',
+    );
+    expect(() =>
+      read({ power: { schedules: { qa: { timeZone: 'UTC', windows: [] } } } }),
+    ).toThrow(
+      'stagelight.power.schedules.qa: unknown stage; stages are dev, test, staging, prod',
+    );
+    expect(() => read({ power: { maxLeaseHours: 0 } })).toThrow(
+      'stagelight.power.maxLeaseHours must be a positive number',
+    );
+  });
+});

@@ -1,0 +1,69 @@
+import { Config, readDurationFromConfig } from '@backstage/config';
+import { InputError } from '@backstage/errors';
+import { HumanDuration } from '@backstage/types';
+import { Schedule } from '@internal/plugin-stagelight-common';
+import { StagelightSettings } from '../config/StagelightConfig';
+import { validateSchedule } from '../schedule';
+
+/** Settings of wake and sleep, read from `stagelight.power` with defaults applied. */
+export interface PowerSettings {
+  /** Longest lease (wake for N hours, extensions included). */
+  maxLeaseHours: number;
+  /** How long a lock outlives its last heartbeat; another replica may take over after it. */
+  lockTtlMs: number;
+  dbAvailableTimeoutMs: number;
+  readyTimeoutMs: number;
+  pollIntervalMs: number;
+  /** How often the scheduler compares desired and current power. */
+  applyInterval: HumanDuration;
+  /** Default schedule per stage name; environments may override theirs. */
+  stageSchedules: Map<string, Schedule>;
+  /** The tag on each ECS service that remembers its desired count while asleep. */
+  desiredCountTag: string;
+}
+
+function positive(config: Config | undefined, key: string, fallback: number) {
+  const value = config?.getOptionalNumber(key) ?? fallback;
+  if (!(value > 0)) {
+    throw new InputError(`stagelight.power.${key} must be a positive number`);
+  }
+  return value;
+}
+
+export function readPowerSettings(
+  root: Config,
+  settings: Pick<StagelightSettings, 'stages' | 'tags'>,
+): PowerSettings {
+  const config = root.getOptionalConfig('stagelight.power');
+  const stageSchedules = new Map<string, Schedule>();
+  const schedules = config?.getOptionalConfig('schedules');
+  for (const stage of schedules?.keys() ?? []) {
+    if (!settings.stages.some(s => s.name === stage)) {
+      throw new InputError(
+        `stagelight.power.schedules.${stage}: unknown stage; stages are ${settings.stages
+          .map(s => s.name)
+          .join(', ')}`,
+      );
+    }
+    stageSchedules.set(
+      stage,
+      validateSchedule(
+        schedules!.getConfig(stage).get(),
+        `stagelight.power.schedules.${stage}`,
+      ),
+    );
+  }
+  return {
+    maxLeaseHours: positive(config, 'maxLeaseHours', 12),
+    lockTtlMs: positive(config, 'lockTtlSeconds', 120) * 1000,
+    dbAvailableTimeoutMs:
+      positive(config, 'dbAvailableTimeoutSeconds', 1200) * 1000,
+    readyTimeoutMs: positive(config, 'readyTimeoutSeconds', 600) * 1000,
+    pollIntervalMs: positive(config, 'pollIntervalSeconds', 10) * 1000,
+    applyInterval: config?.has('applyInterval')
+      ? readDurationFromConfig(config, { key: 'applyInterval' })
+      : { minutes: 1 },
+    stageSchedules,
+    desiredCountTag: settings.tags.desiredCount,
+  };
+}

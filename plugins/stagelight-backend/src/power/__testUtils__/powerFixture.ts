@@ -1,0 +1,151 @@
+/**
+ * Test-only helpers of the power tests: engines wired to moto and a snapshot
+ * store holding given records.
+ */
+import { resolvePackagePath } from '@backstage/backend-plugin-api';
+import { mockServices } from '@backstage/backend-test-utils';
+import { DefaultAwsCredentialsManager } from '@backstage/integration-aws-node';
+import { Knex } from 'knex';
+import {
+  AwsClientCustomizer,
+  AwsClientFactory,
+} from '../../aws/AwsClientFactory';
+import {
+  readStagelightSettings,
+  StagelightSettings,
+} from '../../config/StagelightConfig';
+import { EnvironmentStore, Snapshot } from '../../inventory/EnvironmentStore';
+import { environmentKey } from '../../inventory/discoverEnvironments';
+import { HttpDeployMarkerProbe } from '../../readiness/DeployMarkerProbe';
+import { EnvironmentRecord } from '../../status/EnvironmentRecord';
+import { StatusCollector } from '../../status/StatusCollector';
+import { testConfig } from '../../__testUtils__/testSettings';
+import { createPowerModule, PowerModule } from '../PowerModule';
+import { readPowerSettings } from '../PowerSettings';
+
+/** A settable clock. */
+export class TestClock {
+  constructor(public time: Date) {}
+  now = () => new Date(this.time);
+  advance(ms: number) {
+    this.time = new Date(this.time.getTime() + ms);
+  }
+}
+
+/** Holds the records a test gives it, as the refresher would. */
+export class MemoryEnvironmentStore implements EnvironmentStore {
+  #snapshot?: Snapshot;
+  set(records: EnvironmentRecord[]) {
+    this.#snapshot = {
+      generation: (this.#snapshot?.generation ?? 0) + 1,
+      refreshedAt: new Date().toISOString(),
+      durationMs: 0,
+      records,
+    };
+  }
+  async snapshot() {
+    return this.#snapshot;
+  }
+  async get(clinic: string, stage: string) {
+    return this.#snapshot?.records.find(
+      r => environmentKey(r.clinic, r.stage) === environmentKey(clinic, stage),
+    );
+  }
+  async replace(records: EnvironmentRecord[]) {
+    this.set(records);
+  }
+}
+
+/** Reads the fleet from moto as the status refresh does. */
+export async function collectRecords(
+  endpoint: string,
+  stagelight: Record<string, any> = {},
+) {
+  const { config, settings } = powerTestSettings(endpoint, stagelight);
+  const factory = new AwsClientFactory({
+    credentialsManager: DefaultAwsCredentialsManager.fromConfig(config),
+    endpoint: settings.aws.endpoint,
+    maxAttempts: 3,
+    requestTimeoutMs: settings.aws.requestTimeoutMs,
+    concurrency: settings.aws.concurrency,
+  });
+  const collector = new StatusCollector({
+    factory,
+    settings,
+    probe: new HttpDeployMarkerProbe(2000),
+    clock: { now: () => new Date() },
+    logger: mockServices.logger.mock(),
+  });
+  return (await collector.collect()).records;
+}
+
+export const MIGRATIONS = resolvePackagePath(
+  '@internal/plugin-stagelight-backend',
+  'migrations',
+);
+
+export async function migrate(knex: Knex) {
+  await knex.migrate.latest({ directory: MIGRATIONS });
+}
+
+export function powerTestSettings(
+  endpoint: string,
+  stagelight: Record<string, any> = {},
+) {
+  const config = testConfig(endpoint, {
+    power: {
+      pollIntervalSeconds: 0.01,
+      lockTtlSeconds: 60,
+      ...(stagelight.power ?? {}),
+    },
+    ...stagelight,
+    aws: { maxAttempts: 2, ...(stagelight.aws ?? {}) },
+  });
+  const settings = readStagelightSettings(config);
+  return { config, settings, power: readPowerSettings(config, settings) };
+}
+
+export function makePower(options: {
+  knex: Knex;
+  endpoint: string;
+  store: EnvironmentStore;
+  clock: TestClock;
+  stagelight?: Record<string, any>;
+  customizers?: AwsClientCustomizer[];
+  owner?: string;
+  observers?: Parameters<typeof createPowerModule>[0]['observers'];
+}): PowerModule & { settings: StagelightSettings } {
+  const { config, settings, power } = powerTestSettings(
+    options.endpoint,
+    options.stagelight,
+  );
+  const factory = new AwsClientFactory({
+    credentialsManager: DefaultAwsCredentialsManager.fromConfig(config),
+    endpoint: settings.aws.endpoint,
+    maxAttempts: settings.aws.maxAttempts,
+    requestTimeoutMs: settings.aws.requestTimeoutMs,
+    concurrency: settings.aws.concurrency,
+    customizers: options.customizers,
+  });
+  const module = createPowerModule({
+    knex: options.knex,
+    settings,
+    power,
+    factory,
+    store: options.store,
+    clock: options.clock,
+    logger: mockServices.logger.mock(),
+    auditor: mockServices.auditor.mock({
+      createEvent: async () => ({
+        success: async () => {},
+        fail: async () => {},
+      }),
+    }),
+    probe: new HttpDeployMarkerProbe(2000),
+    // moto changes state at once: a poll's pause only moves the test clock.
+    sleep: async (ms: number) => options.clock.advance(ms),
+    owner: options.owner,
+    observers: options.observers,
+  });
+  return { ...module, settings };
+}

@@ -1,0 +1,157 @@
+import { createPermission } from '@backstage/plugin-permission-common';
+import type { Schedule } from './power';
+
+/**
+ * Read cost, forecasts, savings and projections. Managers and leads hold it in
+ * the default policy (design §7); it is checked on every cost route.
+ */
+export const stagelightCostReadPermission = createPermission({
+  name: 'stagelight.cost.read',
+  attributes: { action: 'read' },
+});
+
+/** The cost permissions the backend registers (beside `stagelightPermissions`). */
+export const stagelightCostPermissions = [stagelightCostReadPermission];
+
+/** Why numbers are missing, old or incomplete; shown instead of zeros. */
+export type CostDiagnosticCode =
+  /** The stage/clinic tags are not activated as cost allocation tags. */
+  | 'TAGS_NOT_ACTIVATED'
+  /** Cost Explorer has returned no cost for the app yet (or was never asked). */
+  | 'NO_COST_DATA'
+  /** Some spend of the app carries no stage or clinic tag. */
+  | 'UNTAGGED_COST'
+  /** Today's Cost Explorer request budget is spent; stored data is served. */
+  | 'BUDGET_EXHAUSTED'
+  /** The last refresh failed; stored data (if any) is served. */
+  | 'REFRESH_FAILED'
+  /** The stored data is older than its time to live. */
+  | 'STALE_DATA';
+
+export interface CostDiagnostic {
+  code: CostDiagnosticCode;
+  message: string;
+}
+
+/** Where the numbers come from and how old they are. */
+export interface CostDataInfo {
+  /** When Cost Explorer was last read successfully; null if never. */
+  refreshedAt: string | null;
+  dataAgeSeconds: number | null;
+  /** First and last day (UTC, YYYY-MM-DD) with cost data; null without data. */
+  firstDay: string | null;
+  lastDay: string | null;
+  currency: string;
+  /** Cost Explorer requests (each page counts) spent today (UTC) and allowed per day. */
+  budget: { usedToday: number; dailyLimit: number };
+}
+
+/** Month to date against last month. Amounts are null when there is no data, never 0 for "unknown". */
+export interface CostMonthComparison {
+  monthToDate: number | null;
+  /** Last month from its first day to the same day of the month as the last day with data. */
+  lastMonthToSameDay: number | null;
+  lastMonth: number | null;
+}
+
+export interface StageCost extends CostMonthComparison {
+  stage: string;
+}
+
+export interface ClinicCost extends CostMonthComparison {
+  clinic: string;
+}
+
+/** GET /cost/summary */
+export interface CostSummaryResponse {
+  data: CostDataInfo;
+  total: CostMonthComparison;
+  byStage: StageCost[];
+  byClinic: ClinicCost[];
+  /** Month-to-date spend of the app with no stage or clinic tag. */
+  untaggedMonthToDate: number | null;
+  diagnostics: CostDiagnostic[];
+}
+
+export interface DailyCost {
+  /** UTC day, YYYY-MM-DD. */
+  date: string;
+  amount: number;
+  /** Cost Explorer marks recent days as estimated until they are final. */
+  estimated: boolean;
+}
+
+export type CostForecastMethod = 'aws-cost-forecast' | 'trend';
+
+/** The whole current month: actual month to date plus a forecast of the rest. */
+export interface CostForecast {
+  stage: string;
+  clinic: string | null;
+  method: CostForecastMethod;
+  /** In words, how the remainder was estimated. */
+  methodDescription: string;
+  /** The calendar month (UTC) forecast: first day and first day of next month. */
+  period: { start: string; end: string };
+  monthToDate: number | null;
+  remainder: number | null;
+  monthTotal: number | null;
+  diagnostics: CostDiagnostic[];
+}
+
+/** GET /cost/stages/:stage/forecast */
+export type StageForecastResponse = CostForecast & { data: CostDataInfo };
+
+/** What sleeping saved, from the recorded power history. */
+export interface SleepSavings {
+  period: { start: string; end: string };
+  /** Hours the environment spent asleep or paused in the period. */
+  asleepHours: number;
+  /** Hours of the period covered by the recorded power history. */
+  recordedHours: number;
+  awakeHourlyRate: number | null;
+  /** asleepHours x awakeHourlyRate; null when the rate is unknown. */
+  amount: number | null;
+  method: string;
+}
+
+/** GET /cost/environments/:clinic/:stage */
+export interface EnvironmentCostResponse {
+  clinic: string;
+  stage: string;
+  data: CostDataInfo;
+  month: CostMonthComparison;
+  daily: DailyCost[];
+  forecast: CostForecast;
+  savings: SleepSavings;
+  diagnostics: CostDiagnostic[];
+}
+
+/**
+ * POST /cost/projection body: a proposed schedule (the schedule model of
+ * `./power`, at least one window) for one environment, or without a clinic for
+ * every environment of the stage.
+ */
+export interface CostProjectionRequest {
+  clinic?: string;
+  stage: string;
+  schedule: Schedule;
+}
+
+export interface CostProjectionResponse {
+  clinic: string | null;
+  stage: string;
+  environments: number;
+  /** The month projected: the current calendar month in the schedule's time zone. */
+  month: { start: string; end: string; timeZone: string };
+  hoursInMonth: number;
+  awakeHours: number;
+  asleepHours: number;
+  awakeHourlyRate: number | null;
+  asleepHourlyRate: number | null;
+  currentMonthlyCost: number | null;
+  projectedMonthlyCost: number | null;
+  savings: number | null;
+  /** How the rates and the current run rate were derived. */
+  method: string;
+  diagnostics: CostDiagnostic[];
+}

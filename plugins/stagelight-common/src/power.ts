@@ -1,0 +1,194 @@
+import { createPermission } from '@backstage/plugin-permission-common';
+
+/** Wake an environment, hold it awake with a lease, extend a lease (design §5, §7). */
+export const stagelightEnvironmentWakePermission = createPermission({
+  name: 'stagelight.environment.wake',
+  attributes: { action: 'update' },
+});
+
+/** Put an environment to sleep or end its lease early. Protected stages refuse it whatever the permission. */
+export const stagelightEnvironmentSleepPermission = createPermission({
+  name: 'stagelight.environment.sleep',
+  attributes: { action: 'update' },
+});
+
+/** Replace an environment's schedule override. */
+export const stagelightScheduleEditPermission = createPermission({
+  name: 'stagelight.schedule.edit',
+  attributes: { action: 'update' },
+});
+
+/** The power permissions the backend registers (beside `stagelightPermissions`). */
+export const stagelightPowerPermissions = [
+  stagelightEnvironmentWakePermission,
+  stagelightEnvironmentSleepPermission,
+  stagelightScheduleEditPermission,
+];
+
+export type Weekday = 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun';
+export const WEEKDAYS: readonly Weekday[] = [
+  'mon',
+  'tue',
+  'wed',
+  'thu',
+  'fri',
+  'sat',
+  'sun',
+];
+
+/**
+ * A weekly awake window in the schedule's time zone. `end` at or before `start`
+ * means the window runs past midnight into the next day; `end` may be `24:00`.
+ */
+export interface ScheduleWindow {
+  /** The days the window starts on. */
+  days: Weekday[];
+  /** HH:MM, local time. */
+  start: string;
+  /** HH:MM, local time. */
+  end: string;
+}
+
+/** A dated exception: the whole local day is forced awake or asleep (holidays, release days). */
+export interface ScheduleException {
+  /** YYYY-MM-DD in the schedule's time zone. */
+  date: string;
+  state: 'awake' | 'asleep';
+  note?: string;
+}
+
+/** When an environment should be awake; outside every window it should sleep. */
+export interface Schedule {
+  /** IANA time zone, e.g. Europe/Berlin. */
+  timeZone: string;
+  windows: ScheduleWindow[];
+  /** Wake this many minutes before each window starts. */
+  preWarmMinutes: number;
+  exceptions: ScheduleException[];
+}
+
+export type DesiredPower = 'awake' | 'asleep';
+
+export type PowerOperationKind = 'wake' | 'sleep';
+export type PowerOperationStatus =
+  | 'pending'
+  | 'running'
+  | 'succeeded'
+  | 'failed';
+export type PowerStepName =
+  | 'remember-counts'
+  | 'scale-to-zero'
+  | 'stop-db'
+  | 'start-db'
+  | 'wait-db-available'
+  | 'restore-counts'
+  | 'wait-ready';
+export type PowerStepStatus =
+  | 'pending'
+  | 'running'
+  | 'done'
+  | 'skipped'
+  | 'failed';
+
+export interface PowerStep {
+  name: PowerStepName;
+  status: PowerStepStatus;
+  /** What the step did, e.g. the counts it remembered or restored. */
+  result: Record<string, unknown> | null;
+  error: string | null;
+  startedAt: string | null;
+  finishedAt: string | null;
+}
+
+/** One wake or sleep of one environment, persisted with its steps. */
+export interface PowerOperation {
+  id: string;
+  clinic: string;
+  stage: string;
+  kind: PowerOperationKind;
+  status: PowerOperationStatus;
+  /** `user` for a request, `schedule` for the scheduler. */
+  trigger: 'user' | 'schedule';
+  requestedBy: string;
+  reason: string;
+  /**
+   * The environment as this operation left it: `partial` when it failed after
+   * some steps changed AWS; null while it runs.
+   */
+  outcome: 'awake' | 'asleep' | 'partial' | null;
+  error: string | null;
+  createdAt: string;
+  finishedAt: string | null;
+  steps: PowerStep[];
+}
+
+export interface PowerLease {
+  clinic: string;
+  stage: string;
+  startsAt: string;
+  endsAt: string;
+  requestedBy: string;
+  reason: string;
+}
+
+/** POST /environments/:clinic/:stage/wake */
+export interface WakeRequest {
+  reason: string;
+  /** Keep the environment awake this long (1..stagelight.power.maxLeaseHours). */
+  leaseHours?: number;
+}
+
+/** POST /environments/:clinic/:stage/sleep */
+export interface SleepRequest {
+  reason: string;
+}
+
+/** POST /environments/:clinic/:stage/lease/extend */
+export interface ExtendLeaseRequest {
+  hours: number;
+  reason: string;
+}
+
+/** 202 answer of wake and sleep: the operation (possibly one already running). */
+export interface PowerOperationResponse {
+  operation: PowerOperation;
+  lease: PowerLease | null;
+}
+
+/** GET /environments/:clinic/:stage/schedule */
+export interface ScheduleResponse {
+  clinic: string;
+  stage: string;
+  /** The schedule in force: the override, else the stage's default, else none. */
+  schedule: Schedule | null;
+  source: 'override' | 'stage-default' | 'none';
+  protected: boolean;
+  lease: PowerLease | null;
+  desired: {
+    state: DesiredPower;
+    reason: string;
+    nextTransition: { at: string; state: DesiredPower } | null;
+  };
+}
+
+/** One audited mutation attempt, allowed or denied. Never updated or deleted. */
+export interface AuditRecord {
+  id: number;
+  at: string;
+  actor: string;
+  action: string;
+  clinic: string | null;
+  stage: string | null;
+  reason: string | null;
+  result: 'succeeded' | 'denied' | 'rejected' | 'failed';
+  detail: string | null;
+  operationId: string | null;
+}
+
+export interface AuditListResponse {
+  items: AuditRecord[];
+}
+
+export interface OperationListResponse {
+  items: PowerOperation[];
+}
