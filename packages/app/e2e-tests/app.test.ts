@@ -5,17 +5,21 @@ import { test, expect } from '@playwright/test';
 const DEMO_CLINICS = ['northside', 'harbor-view', 'lakeshore'];
 
 test('a guest signs in and finds the demo clinics in the catalog', async ({ page }, testInfo) => {
+  test.setTimeout(180_000);
   await page.goto('/');
   await page.getByRole('button', { name: 'Enter' }).click();
 
   const nav = page.getByRole('navigation', { name: 'sidebar nav' });
   await expect(nav.getByRole('link', { name: 'Catalog', exact: true })).toBeVisible();
 
-  // Clinics are Systems in the catalog.
-  await page.goto('/?filters%5Bkind%5D=system&filters%5Buser%5D=all');
-  for (const clinic of DEMO_CLINICS) {
-    await expect(page.getByRole('link', { name: clinic, exact: true })).toBeVisible();
-  }
+  // Clinics are Systems in the catalog. They arrive once the backend's first
+  // status refresh is done and the catalog module has read it.
+  await expect(async () => {
+    await page.goto('/?filters%5Bkind%5D=system&filters%5Buser%5D=all');
+    for (const clinic of DEMO_CLINICS) {
+      await expect(page.getByRole('link', { name: clinic, exact: true })).toBeVisible({ timeout: 5_000 });
+    }
+  }).toPass({ timeout: 120_000 });
   await page.screenshot({ path: testInfo.outputPath('catalog-clinics.png'), fullPage: true });
 });
 

@@ -30,11 +30,14 @@ backend.add(import('@backstage/plugin-scaffolder-backend-module-github'));
 backend.add(
   import('@backstage/plugin-scaffolder-backend-module-notifications'),
 );
+// "New clinic: image-review stack": validates the clinic, generates its repository
+backend.add(import('@internal/plugin-scaffolder-backend-module-stagelight'));
 
-// Permissions
+// Permissions: everyone reads status, leads wake, sleep and edit schedules,
+// managers and leads read cost (roles from catalog groups, see app-config.yaml)
 backend.add(import('@backstage/plugin-permission-backend'));
 backend.add(
-  import('@backstage/plugin-permission-backend-module-allow-all-policy'),
+  import('@internal/plugin-permission-backend-module-stagelight-policy'),
 );
 
 // Search (Postgres engine in production, in-memory Lunr on SQLite)

@@ -4,11 +4,7 @@ import {
   resolvePackagePath,
 } from '@backstage/backend-plugin-api';
 import { DefaultAwsCredentialsManager } from '@backstage/integration-aws-node';
-import {
-  stagelightCostPermissions,
-  stagelightPermissions,
-  stagelightPowerPermissions,
-} from '@internal/plugin-stagelight-common';
+import { stagelightPermissions } from '@internal/plugin-stagelight-common';
 import { AwsClientFactory } from './aws/AwsClientFactory';
 import {
   createCostExplorerClientFactory,
@@ -173,11 +169,7 @@ export const stagelightPlugin = createBackendPlugin({
           },
         });
 
-        deps.permissionsRegistry.addPermissions([
-          ...stagelightPermissions,
-          ...stagelightCostPermissions,
-          ...stagelightPowerPermissions,
-        ]);
+        deps.permissionsRegistry.addPermissions(stagelightPermissions);
         // Before the main router, whose first step requires the status permission:
         // power and cost check their own.
         deps.httpRouter.use(

@@ -1,17 +1,4 @@
-import { createPermission } from '@backstage/plugin-permission-common';
 import type { Schedule } from './power';
-
-/**
- * Read cost, forecasts, savings and projections. Managers and leads hold it in
- * the default policy (design §7); it is checked on every cost route.
- */
-export const stagelightCostReadPermission = createPermission({
-  name: 'stagelight.cost.read',
-  attributes: { action: 'read' },
-});
-
-/** The cost permissions the backend registers (beside `stagelightPermissions`). */
-export const stagelightCostPermissions = [stagelightCostReadPermission];
 
 /** Why numbers are missing, old or incomplete; shown instead of zeros. */
 export type CostDiagnosticCode =

@@ -9,5 +9,47 @@ export const stagelightEnvironmentReadPermission = createPermission({
   attributes: { action: 'read' },
 });
 
-/** Every permission the Stagelight backend registers. Later issues add wake/sleep, schedule and cost. */
-export const stagelightPermissions = [stagelightEnvironmentReadPermission];
+/** Wake an environment, hold it awake with a lease, extend a lease (design §5, §7). */
+export const stagelightEnvironmentWakePermission = createPermission({
+  name: 'stagelight.environment.wake',
+  attributes: { action: 'update' },
+});
+
+/** Put an environment to sleep or end its lease early. Protected stages refuse it whatever the permission. */
+export const stagelightEnvironmentSleepPermission = createPermission({
+  name: 'stagelight.environment.sleep',
+  attributes: { action: 'update' },
+});
+
+/** Replace an environment's schedule override. */
+export const stagelightScheduleEditPermission = createPermission({
+  name: 'stagelight.schedule.edit',
+  attributes: { action: 'update' },
+});
+
+/** The power permissions. */
+export const stagelightPowerPermissions = [
+  stagelightEnvironmentWakePermission,
+  stagelightEnvironmentSleepPermission,
+  stagelightScheduleEditPermission,
+];
+
+/**
+ * Read cost, forecasts, savings and projections. Managers and leads hold it in
+ * the default policy (design §7); it is checked on every cost route.
+ */
+export const stagelightCostReadPermission = createPermission({
+  name: 'stagelight.cost.read',
+  attributes: { action: 'read' },
+});
+
+/** The cost permissions. */
+export const stagelightCostPermissions = [stagelightCostReadPermission];
+
+/** Every permission the Stagelight backend registers: the one list of their names. */
+export const stagelightPermissions = [
+  stagelightEnvironmentReadPermission,
+  ...stagelightPowerPermissions,
+  ...stagelightCostPermissions,
+];
+

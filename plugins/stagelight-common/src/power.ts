@@ -1,30 +1,3 @@
-import { createPermission } from '@backstage/plugin-permission-common';
-
-/** Wake an environment, hold it awake with a lease, extend a lease (design §5, §7). */
-export const stagelightEnvironmentWakePermission = createPermission({
-  name: 'stagelight.environment.wake',
-  attributes: { action: 'update' },
-});
-
-/** Put an environment to sleep or end its lease early. Protected stages refuse it whatever the permission. */
-export const stagelightEnvironmentSleepPermission = createPermission({
-  name: 'stagelight.environment.sleep',
-  attributes: { action: 'update' },
-});
-
-/** Replace an environment's schedule override. */
-export const stagelightScheduleEditPermission = createPermission({
-  name: 'stagelight.schedule.edit',
-  attributes: { action: 'update' },
-});
-
-/** The power permissions the backend registers (beside `stagelightPermissions`). */
-export const stagelightPowerPermissions = [
-  stagelightEnvironmentWakePermission,
-  stagelightEnvironmentSleepPermission,
-  stagelightScheduleEditPermission,
-];
-
 export type Weekday = 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun';
 export const WEEKDAYS: readonly Weekday[] = [
   'mon',

@@ -17,7 +17,6 @@ export {
 } from './CostService';
 export { createCostRouter, type CostRouterOptions } from './router';
 export { PowerHistory, type PowerSample } from './PowerHistory';
-export { stagelightCostPermissions } from '@internal/plugin-stagelight-common';
 
 import type { CostService } from './CostService';
 import type { PowerSample } from './PowerHistory';

@@ -16,4 +16,3 @@ export {
   type StartOperation,
 } from './PowerEngine';
 export { powerTargetsOf, type PowerTargets } from './PowerTargets';
-export { stagelightPowerPermissions } from '@internal/plugin-stagelight-common';

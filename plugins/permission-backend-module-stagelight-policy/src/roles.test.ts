@@ -1,0 +1,39 @@
+import { ConfigReader } from '@backstage/config';
+import { stagelightPermissions } from '@internal/plugin-stagelight-common';
+import { readRoleGroups, rolesOf, userMay } from './roles';
+
+const groups = readRoleGroups(new ConfigReader({}));
+
+describe('the Stagelight role table', () => {
+  it.each([
+    // permission, developer, lead, manager
+    ['stagelight.environment.read', true, true, true],
+    ['stagelight.environment.wake', false, true, false],
+    ['stagelight.environment.sleep', false, true, false],
+    ['stagelight.schedule.edit', false, true, false],
+    ['stagelight.cost.read', false, true, true],
+  ])('%s: developer %p, lead %p, manager %p', (permission, developer, lead, manager) => {
+    expect(userMay(permission, rolesOf(['user:default/dana', 'group:default/developers'], groups))).toBe(developer);
+    expect(userMay(permission, rolesOf(['user:default/lee', 'group:default/leads'], groups))).toBe(lead);
+    expect(userMay(permission, rolesOf(['user:default/max', 'group:default/managers'], groups))).toBe(manager);
+  });
+
+  it('decides every permission the backend registers', () => {
+    const lead = rolesOf(['group:default/leads'], groups);
+    for (const permission of stagelightPermissions) {
+      expect(userMay(permission.name, lead)).toBe(true);
+    }
+  });
+
+  it('denies a Stagelight permission nobody was granted', () => {
+    expect(userMay('stagelight.something.new', rolesOf(['group:default/leads'], groups))).toBe(false);
+  });
+
+  it('reads role groups from config, matching refs without regard to case', () => {
+    const custom = readRoleGroups(
+      new ConfigReader({ stagelight: { policy: { leads: ['group:default/Imaging-Leads'], managers: [] } } }),
+    );
+    expect(rolesOf(['group:default/imaging-leads'], custom)).toEqual(new Set(['lead']));
+    expect(rolesOf(['group:default/managers'], custom)).toEqual(new Set());
+  });
+});

@@ -1,0 +1,65 @@
+import { Config } from '@backstage/config';
+import {
+  stagelightCostReadPermission,
+  stagelightEnvironmentReadPermission,
+  stagelightEnvironmentSleepPermission,
+  stagelightEnvironmentWakePermission,
+  stagelightScheduleEditPermission,
+} from '@internal/plugin-stagelight-common';
+
+/** Who may do what in Stagelight (design §7): leads act, managers read cost, everyone reads status. */
+export type StagelightRole = 'lead' | 'manager';
+
+/** The catalog groups that carry each role. */
+export interface RoleGroups {
+  leads: string[];
+  managers: string[];
+}
+
+export function readRoleGroups(config: Config): RoleGroups {
+  const policy = config.getOptionalConfig('stagelight.policy');
+  return {
+    leads: policy?.getOptionalStringArray('leads') ?? ['group:default/leads'],
+    managers: policy?.getOptionalStringArray('managers') ?? [
+      'group:default/managers',
+    ],
+  };
+}
+
+/** The roles a user holds, from their own ref and their groups' refs. */
+export function rolesOf(
+  ownershipEntityRefs: string[],
+  groups: RoleGroups,
+): Set<StagelightRole> {
+  const refs = new Set(ownershipEntityRefs.map(r => r.toLocaleLowerCase('en-US')));
+  const holds = (list: string[]) =>
+    list.some(g => refs.has(g.toLocaleLowerCase('en-US')));
+  const roles = new Set<StagelightRole>();
+  if (holds(groups.leads)) roles.add('lead');
+  if (holds(groups.managers)) roles.add('manager');
+  return roles;
+}
+
+/**
+ * Which roles grant each Stagelight permission; `everyone` means any signed-in
+ * user. A Stagelight permission missing here is denied, so a new one is closed
+ * until someone decides who gets it.
+ */
+const GRANTS: Record<string, 'everyone' | StagelightRole[]> = {
+  [stagelightEnvironmentReadPermission.name]: 'everyone',
+  [stagelightEnvironmentWakePermission.name]: ['lead'],
+  [stagelightEnvironmentSleepPermission.name]: ['lead'],
+  [stagelightScheduleEditPermission.name]: ['lead'],
+  [stagelightCostReadPermission.name]: ['lead', 'manager'],
+};
+
+export function isStagelightPermission(name: string): boolean {
+  return name.startsWith('stagelight.');
+}
+
+/** Whether a user with these roles holds a Stagelight permission. */
+export function userMay(permissionName: string, roles: Set<StagelightRole>): boolean {
+  const grant = GRANTS[permissionName];
+  if (!grant) return false;
+  return grant === 'everyone' || grant.some(r => roles.has(r));
+}

@@ -1,0 +1,69 @@
+import { InputError } from '@backstage/errors';
+import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
+import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import { promises as fs } from 'node:fs';
+import { dirname } from 'node:path';
+import { stringify } from 'yaml';
+import { clinicEntities } from '../catalog/clinicEntities';
+import { ClinicConfig, parseClinicConfig } from '../stack/stackPackage';
+
+export const WRITE_CATALOG_INFO_ACTION_ID = 'stagelight:catalog-info:write';
+
+/**
+ * Writes catalog-info.yaml: the clinic's System, Components and per-stage
+ * Resources, named as the Stagelight catalog module names what it discovers.
+ */
+export function createWriteCatalogInfoAction() {
+  return createTemplateAction({
+    id: WRITE_CATALOG_INFO_ACTION_ID,
+    description:
+      "Writes catalog-info.yaml with the clinic's System, Components and per-stage Resources, derived from the clinic config.",
+    supportsDryRun: true,
+    schema: {
+      input: {
+        config: z =>
+          z
+            .record(z.unknown())
+            .describe(
+              'The clinic config (output `config` of stagelight:clinic:validate)',
+            ),
+        repoSlug: z =>
+          z
+            .string()
+            .optional()
+            .describe('owner/repo, for the github.com/project-slug annotation'),
+        path: z =>
+          z
+            .string()
+            .optional()
+            .describe('Workspace-relative file; defaults to catalog-info.yaml'),
+      },
+      output: {
+        entityRefs: z =>
+          z.array(z.string()).describe('Refs of the entities written'),
+      },
+    },
+    async handler(ctx) {
+      let config: ClinicConfig;
+      try {
+        config = parseClinicConfig(ctx.input.config, 'the action input');
+      } catch (error) {
+        throw new InputError((error as Error).message);
+      }
+      const entities = clinicEntities(config, {
+        repoSlug: ctx.input.repoSlug || undefined,
+      });
+      const relativePath = ctx.input.path ?? 'catalog-info.yaml';
+      const target = resolveSafeChildPath(ctx.workspacePath, relativePath);
+      await fs.mkdir(dirname(target), { recursive: true });
+      await fs.writeFile(target, entities.map(e => stringify(e)).join('---\n'));
+      ctx.output(
+        'entityRefs',
+        entities.map(
+          e =>
+            `${e.kind.toLocaleLowerCase('en-US')}:default/${e.metadata.name}`,
+        ),
+      );
+    },
+  });
+}

@@ -1,0 +1,62 @@
+import { InputError } from '@backstage/errors';
+import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
+import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import { promises as fs } from 'node:fs';
+import { dirname } from 'node:path';
+import { parseClinicConfig } from '../stack/stackPackage';
+
+export const WRITE_CLINIC_CONFIG_ACTION_ID = 'stagelight:clinic-config:write';
+
+/** The stack reads its config from the package root under this name (src/config/loadClinicConfig.ts). */
+export const CLINIC_CONFIG_FILE = 'clinic.config.json';
+
+/**
+ * Writes the generated repository's one clinic config file. The content is
+ * validated again with the stack's schema, so the file is never one the
+ * stack would reject, whatever produced the input.
+ */
+export function createWriteClinicConfigAction() {
+  return createTemplateAction({
+    id: WRITE_CLINIC_CONFIG_ACTION_ID,
+    description:
+      "Writes clinic.config.json, the one file holding every variable of a clinic's stack, after validating it with the stack's schema.",
+    supportsDryRun: true,
+    schema: {
+      input: {
+        config: z =>
+          z
+            .record(z.unknown())
+            .describe(
+              'The clinic config (output `config` of stagelight:clinic:validate)',
+            ),
+        targetPath: z =>
+          z
+            .string()
+            .optional()
+            .describe('Folder in the workspace; defaults to the root'),
+      },
+      output: {
+        path: z =>
+          z.string().describe('Workspace-relative path of the written file'),
+      },
+    },
+    async handler(ctx) {
+      try {
+        parseClinicConfig(ctx.input.config, 'the action input');
+      } catch (error) {
+        throw new InputError((error as Error).message);
+      }
+      const relativePath = ctx.input.targetPath
+        ? `${ctx.input.targetPath.replace(/\/+$/, '')}/${CLINIC_CONFIG_FILE}`
+        : CLINIC_CONFIG_FILE;
+      const target = resolveSafeChildPath(ctx.workspacePath, relativePath);
+      await fs.mkdir(dirname(target), { recursive: true });
+      await fs.writeFile(
+        target,
+        `${JSON.stringify(ctx.input.config, null, 2)}\n`,
+      );
+      ctx.logger.info(`Wrote ${relativePath}`);
+      ctx.output('path', relativePath);
+    },
+  });
+}
