@@ -5,7 +5,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { stackSampleParameters } from './__testUtils__/newClinicTemplate';
+import { sampleParameters } from './__testUtils__/newClinicTemplate';
 import {
   linkDependencies,
   writeDryRunFiles,
@@ -18,11 +18,11 @@ jest.setTimeout(15 * 60_000);
 let dir: string;
 
 beforeAll(async () => {
-  // The stack's own sample clinic, new to this catalog: the stack's tests were
-  // written against its config (see the report on tests that pin it).
+  // A clinic other than the stack's own sample: the generated repository's
+  // tests must hold for whatever clinic it was generated for.
   const scaffolder = await startScaffolder({ catalogEntities: [] });
   try {
-    const res = await scaffolder.dryRun(stackSampleParameters());
+    const res = await scaffolder.dryRun(sampleParameters());
     if (res.status !== 200) {
       throw new Error(`dry run failed: ${JSON.stringify(res.body)}`);
     }
@@ -120,22 +120,22 @@ describe('a clinic repository rendered from the template', () => {
       f.endsWith('.template.json'),
     );
     expect(templates.sort()).toEqual([
-      'ir-northwind-dev.template.json',
-      'ir-northwind-prod.template.json',
-      'ir-northwind-staging.template.json',
-      'ir-northwind-test.template.json',
+      'ir-lakeside-dev.template.json',
+      'ir-lakeside-prod.template.json',
+      'ir-lakeside-staging.template.json',
+      'ir-lakeside-test.template.json',
     ]);
     const prod = readFileSync(
-      join(dir, 'cdk.out', 'ir-northwind-prod.template.json'),
+      join(dir, 'cdk.out', 'ir-lakeside-prod.template.json'),
       'utf8',
     );
-    expect(prod).toContain('ir-northwind-prod-ingest');
+    expect(prod).toContain('ir-lakeside-prod-ingest');
     expect(prod).toContain('abc123-1');
     const manifest = JSON.parse(
       readFileSync(join(dir, 'cdk.out', 'manifest.json'), 'utf8'),
     );
-    expect(manifest.artifacts['ir-northwind-staging'].environment).toBe(
-      'aws://222222222222/eu-central-1',
+    expect(manifest.artifacts['ir-lakeside-staging'].environment).toBe(
+      'aws://222222222222/eu-west-1',
     );
     // The stack read the generated config (no other clinic's stacks).
     expect(existsSync(join(dir, 'clinic.config.json'))).toBe(true);
@@ -144,13 +144,13 @@ describe('a clinic repository rendered from the template', () => {
   it("tells the pipeline each branch's stage and where it runs", () => {
     const target = run('node', ['.github/scripts/stage.mjs', 'target', 'main']);
     expect(target.stdout.trim().split('\n')).toEqual([
-      'clinic=northwind',
+      'clinic=lakeside',
       'stage=prod',
       'account=333333333333',
-      'region=eu-central-1',
-      'stack=ir-northwind-prod',
-      'role=arn:aws:iam::333333333333:role/ir-northwind-deploy',
-      'repository=ir-northwind/api',
+      'region=eu-west-1',
+      'stack=ir-lakeside-prod',
+      'role=arn:aws:iam::333333333333:role/ir-lakeside-deploy',
+      'repository=ir-lakeside/api',
     ]);
     expect(
       run('node', ['.github/scripts/stage.mjs', 'next', 'dev']).stdout,
@@ -190,7 +190,7 @@ describe('a clinic repository rendered from the template', () => {
         res.end(
           JSON.stringify({
             outcome,
-            clinic: 'northwind',
+            clinic: 'lakeside',
             stage,
             marker: u.searchParams.get('marker'),
             servedMarker:
@@ -213,7 +213,7 @@ describe('a clinic repository rendered from the template', () => {
             'bash',
             [
               '.github/scripts/wait-for-readiness.sh',
-              'northwind',
+              'lakeside',
               stage,
               'abc123-1',
             ],
@@ -238,9 +238,9 @@ describe('a clinic repository rendered from the template', () => {
     it('succeeds once the portal says the marker is served, asking with the static token', async () => {
       const result = await wait('staging');
       expect(result.status).toBe(0);
-      expect(result.stdout).toContain('northwind/staging serves abc123-1');
+      expect(result.stdout).toContain('lakeside/staging serves abc123-1');
       expect(seen.at(-1)).toEqual({
-        path: '/api/stagelight/environments/northwind/staging/readiness?marker=abc123-1&timeoutSeconds=120',
+        path: '/api/stagelight/environments/lakeside/staging/readiness?marker=abc123-1&timeoutSeconds=120',
         auth: 'Bearer ci-token',
       });
     });
@@ -249,7 +249,7 @@ describe('a clinic repository rendered from the template', () => {
       const result = await wait('dev');
       expect(result.status).toBe(1);
       expect(result.stderr).toContain(
-        'northwind/dev is asleep: wake it in Stagelight',
+        'lakeside/dev is asleep: wake it in Stagelight',
       );
     });
   });

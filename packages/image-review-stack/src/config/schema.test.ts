@@ -1,8 +1,6 @@
 import { readFileSync } from 'node:fs';
-import {
-  DEFAULT_CLINIC_CONFIG_PATH,
-  loadClinicConfig,
-} from './loadClinicConfig';
+import { SAMPLE_CLINIC_CONFIG_PATH } from '../__testUtils__/sampleClinic';
+import { loadClinicConfig } from './loadClinicConfig';
 import { environmentNames, uploadEventFilter } from './names';
 import {
   ClinicConfigError,
@@ -11,7 +9,7 @@ import {
 } from './schema';
 
 const sample = (): ClinicConfigInput =>
-  JSON.parse(readFileSync(DEFAULT_CLINIC_CONFIG_PATH, 'utf8'));
+  JSON.parse(readFileSync(SAMPLE_CLINIC_CONFIG_PATH, 'utf8'));
 
 function issuesOf(raw: unknown): string[] {
   try {
@@ -24,8 +22,12 @@ function issuesOf(raw: unknown): string[] {
 }
 
 describe('the clinic config', () => {
+  it("accepts this repository's own clinic config", () => {
+    expect(() => loadClinicConfig()).not.toThrow();
+  });
+
   it('loads the sample clinic and applies the defaults', () => {
-    const config = loadClinicConfig();
+    const config = loadClinicConfig(SAMPLE_CLINIC_CONFIG_PATH);
     expect(config.clinic).toBe('northwind');
     expect(config.uploadPrefix).toBe('northwind/');
     expect(config.imageSuffix).toBe('.jpg');
@@ -119,7 +121,7 @@ describe('the clinic config', () => {
 
 describe('derived names', () => {
   it('follows the ir-<clinic>-<stage> convention and puts the account into bucket names', () => {
-    const config = loadClinicConfig();
+    const config = loadClinicConfig(SAMPLE_CLINIC_CONFIG_PATH);
     const names = environmentNames(config, config.stages[0]);
     expect(names).toMatchObject({
       prefix: 'ir-northwind-dev',

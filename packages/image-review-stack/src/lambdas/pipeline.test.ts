@@ -30,6 +30,7 @@ import {
 } from '@internal/stagelight-local-aws';
 import type { ListImagesResponse } from '../api/contract';
 import { RunningApiServer, startApiServer } from '../api/server';
+import { SAMPLE_CLINIC_CONFIG_PATH } from '../__testUtils__/sampleClinic';
 import { loadClinicConfig } from '../config/loadClinicConfig';
 import { environmentNames, uploadEventFilter } from '../config/names';
 import { createLogger } from '../logging';
@@ -46,7 +47,7 @@ import { handler as notifyHandler } from './notify/handler';
  * The ingest pipeline against a real moto_server and a running API service:
  * upload -> bucket notification -> queue -> ingest (archive + register) -> notify (SES).
  */
-const config = loadClinicConfig();
+const config = loadClinicConfig(SAMPLE_CLINIC_CONFIG_PATH);
 const stage = { ...config.stages[0], account: LOCAL_ACCOUNT_ID };
 const names = environmentNames(config, stage);
 const region = stage.region;

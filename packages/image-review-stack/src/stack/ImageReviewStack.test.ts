@@ -6,6 +6,7 @@ import {
   DEFAULT_TAG_KEYS,
   environmentTags,
 } from '@internal/stagelight-tag-contract';
+import { SAMPLE_CLINIC_CONFIG_PATH } from '../__testUtils__/sampleClinic';
 import { loadClinicConfig } from '../config/loadClinicConfig';
 import { environmentNames } from '../config/names';
 import type { ClinicConfig } from '../config/schema';
@@ -19,7 +20,7 @@ let clinic: SynthesizedClinic;
 const templates = new Map<string, Template>();
 
 beforeAll(() => {
-  config = loadClinicConfig();
+  config = loadClinicConfig(SAMPLE_CLINIC_CONFIG_PATH);
   clinic = synthesizeClinic(config, MARKER);
   for (const stack of clinic.stacks) {
     templates.set(stack.stageEnvironment.stage.name, Template.fromStack(stack));

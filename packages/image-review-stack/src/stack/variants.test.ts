@@ -4,14 +4,14 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AwsSolutionsChecks, HIPAASecurityChecks } from 'cdk-nag';
-import { DEFAULT_CLINIC_CONFIG_PATH } from '../config/loadClinicConfig';
+import { SAMPLE_CLINIC_CONFIG_PATH } from '../__testUtils__/sampleClinic';
 import { ClinicConfigInput, parseClinicConfig } from '../config/schema';
 import { ImageReviewStack } from './ImageReviewStack';
 
 /** A second clinic: SAML, its own prefix and suffix, one protected stage with an IPv6 allow-list. */
 function variantClinic() {
   const raw: ClinicConfigInput = JSON.parse(
-    readFileSync(DEFAULT_CLINIC_CONFIG_PATH, 'utf8'),
+    readFileSync(SAMPLE_CLINIC_CONFIG_PATH, 'utf8'),
   );
   raw.clinic = 'riverside';
   raw.identityProvider = {

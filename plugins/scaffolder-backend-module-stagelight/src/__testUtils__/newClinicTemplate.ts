@@ -1,4 +1,4 @@
-import { promises as fs, readFileSync } from 'node:fs';
+import { promises as fs } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { parse } from 'yaml';
 
@@ -55,41 +55,5 @@ export function sampleParameters(over: Record<string, unknown> = {}) {
     officeCidrs: ['203.0.113.0/24'],
     repoUrl: 'github.com?owner=acme-health&repo=lakeside-image-review',
     ...over,
-  };
-}
-
-/**
- * The stack package's own sample clinic (its clinic.config.json), entered as
- * a user would: rendering it gives a repository whose config the stack's own
- * tests were written against.
- */
-export function stackSampleParameters() {
-  const sample = JSON.parse(
-    readFileSync(
-      require.resolve('@internal/image-review-stack/clinic.config.json'),
-      'utf8',
-    ),
-  );
-  const stages = sample.stages as {
-    name: string;
-    account: string;
-    region: string;
-    access: { allowCidrs?: string[] };
-    webCertificateArn?: string;
-  }[];
-  return {
-    clinicId: sample.clinic,
-    displayName: sample.displayName,
-    owner: sample.owner,
-    webDomain: sample.webDomain,
-    stages: Object.fromEntries(
-      stages.map(s => [s.name, { account: s.account, region: s.region }]),
-    ),
-    reviewers: sample.reviewers,
-    senderEmail: sample.senderEmail,
-    identityProvider: sample.identityProvider,
-    officeCidrs: stages[0].access.allowCidrs,
-    webCertificateArn: stages.find(s => s.webCertificateArn)?.webCertificateArn,
-    repoUrl: `github.com?owner=acme-health&repo=${sample.clinic}-image-review`,
   };
 }
