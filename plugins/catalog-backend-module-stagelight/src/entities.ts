@@ -4,39 +4,10 @@ import {
   Entity,
 } from '@backstage/catalog-model';
 import {
+  clinicCatalogEntities,
   EnvironmentDetail,
   STAGELIGHT_CLINIC_ANNOTATION,
 } from '@internal/plugin-stagelight-common';
-
-/** Annotations on Resources: which stage and which AWS resource they stand for. */
-export const STAGELIGHT_STAGE_ANNOTATION = 'stagelight.io/stage';
-export const STAGELIGHT_ARN_ANNOTATION = 'stagelight.io/aws-arn';
-
-/** The Components every clinic's stack has, and their catalog types. */
-export const CLINIC_COMPONENTS = {
-  api: 'service',
-  ingest: 'function',
-  notify: 'function',
-  web: 'website',
-} as const;
-type ClinicComponent = keyof typeof CLINIC_COMPONENTS;
-
-/** Resources (by component tag) and their catalog types. */
-const RESOURCE_TYPES: Record<string, string> = {
-  uploads: 's3-bucket',
-  archive: 's3-bucket',
-  queue: 'sqs-queue',
-  dlq: 'sqs-queue',
-  db: 'database',
-};
-
-/** What each Component uses (design §1): ingest reads the queue and both buckets, the API owns the database. */
-const USES: Record<ClinicComponent, string[]> = {
-  api: ['db'],
-  ingest: ['uploads', 'queue', 'dlq', 'archive'],
-  notify: [],
-  web: [],
-};
 
 export interface EntityOptions {
   /** Used when a clinic's resources carry no owner tag. */
@@ -64,98 +35,27 @@ export function entitiesFromEnvironments(
 
   const out: { clinic: string; entity: Entity }[] = [];
   for (const [clinic, envs] of byClinic) {
-    const owner = envs.find(e => e.owner)?.owner ?? options.defaultOwner;
     const location = clinicLocation(clinic);
-    const annotations = {
-      [ANNOTATION_LOCATION]: location,
-      [ANNOTATION_ORIGIN_LOCATION]: location,
-      [STAGELIGHT_CLINIC_ANNOTATION]: clinic,
-    };
-
-    out.push({
+    const entities = clinicCatalogEntities({
       clinic,
-      entity: {
-        apiVersion: 'backstage.io/v1alpha1',
-        kind: 'System',
-        metadata: {
-          name: clinic,
-          title: clinic,
-          description: `Image-review stack of clinic ${clinic} (${envs
-            .map(e => e.stage)
-            .join(', ')})`,
-          annotations,
-        },
-        spec: { owner },
+      title: clinic,
+      description: `Image-review stack of clinic ${clinic} (${envs
+        .map(e => e.stage)
+        .join(', ')})`,
+      owner: envs.find(e => e.owner)?.owner ?? options.defaultOwner,
+      annotations: {
+        [ANNOTATION_LOCATION]: location,
+        [ANNOTATION_ORIGIN_LOCATION]: location,
+        [STAGELIGHT_CLINIC_ANNOTATION]: clinic,
       },
+      stages: envs.map(env => ({
+        stage: env.stage,
+        resources: env.resources.flatMap(r =>
+          r.component ? [{ component: r.component, name: r.name, arn: r.arn }] : [],
+        ),
+      })),
     });
-
-    // Resource names per component tag, across the clinic's stages.
-    const resourcesOf = new Map<string, string[]>();
-    for (const env of envs) {
-      const seen = new Set<string>();
-      for (const r of env.resources) {
-        const type = r.component ? RESOURCE_TYPES[r.component] : undefined;
-        if (!type || seen.has(r.component!)) continue;
-        seen.add(r.component!);
-        const name = `${clinic}-${env.stage}-${r.component}`;
-        resourcesOf.set(r.component!, [
-          ...(resourcesOf.get(r.component!) ?? []),
-          name,
-        ]);
-        const users = (Object.keys(USES) as ClinicComponent[]).filter(c =>
-          USES[c].includes(r.component!),
-        );
-        out.push({
-          clinic,
-          entity: {
-            apiVersion: 'backstage.io/v1alpha1',
-            kind: 'Resource',
-            metadata: {
-              name,
-              title: `${r.name} (${env.stage})`,
-              annotations: {
-                ...annotations,
-                [STAGELIGHT_STAGE_ANNOTATION]: env.stage,
-                [STAGELIGHT_ARN_ANNOTATION]: r.arn,
-              },
-            },
-            spec: {
-              type,
-              owner,
-              system: clinic,
-              dependencyOf: users.map(c => `component:default/${clinic}-${c}`),
-            },
-          },
-        });
-      }
-    }
-
-    for (const [component, type] of Object.entries(CLINIC_COMPONENTS) as [
-      ClinicComponent,
-      string,
-    ][]) {
-      out.push({
-        clinic,
-        entity: {
-          apiVersion: 'backstage.io/v1alpha1',
-          kind: 'Component',
-          metadata: {
-            name: `${clinic}-${component}`,
-            title: `${clinic} ${component}`,
-            annotations,
-          },
-          spec: {
-            type,
-            lifecycle: 'production',
-            owner,
-            system: clinic,
-            dependsOn: USES[component].flatMap(c =>
-              (resourcesOf.get(c) ?? []).map(n => `resource:default/${n}`),
-            ),
-          },
-        },
-      });
-    }
+    out.push(...entities.map(entity => ({ clinic, entity })));
   }
   return out;
 }

@@ -10,9 +10,4 @@ export {
   StagelightInventoryClient,
   type StagelightInventory,
 } from './StagelightInventoryClient';
-export {
-  entitiesFromEnvironments,
-  CLINIC_COMPONENTS,
-  STAGELIGHT_STAGE_ANNOTATION,
-  STAGELIGHT_ARN_ANNOTATION,
-} from './entities';
+export { entitiesFromEnvironments } from './entities';

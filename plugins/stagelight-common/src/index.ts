@@ -9,3 +9,4 @@ export * from './permissions';
 export * from './vocabulary';
 export * from './cost';
 export * from './power';
+export * from './clinicCatalog';

@@ -1,11 +1,9 @@
+import { entitiesFromEnvironments } from '@internal/plugin-catalog-backend-module-stagelight';
 import {
-  entitiesFromEnvironments,
   STAGELIGHT_ARN_ANNOTATION,
   STAGELIGHT_STAGE_ANNOTATION,
-} from '@internal/plugin-catalog-backend-module-stagelight';
-import type {
-  EnvironmentDetail,
-  EnvironmentResource,
+  type EnvironmentDetail,
+  type EnvironmentResource,
 } from '@internal/plugin-stagelight-common';
 import type { Entity } from '@backstage/catalog-model';
 import { sampleForm } from '../__testUtils__/clinicForm';
