@@ -1,6 +1,7 @@
-import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { Duration, Validations } from 'aws-cdk-lib';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
+import { protectedBucketProps } from './protectedBucketProps';
 import { Construct } from 'constructs';
 import { StageEnvironment, tagComponent } from './StageEnvironment';
 
@@ -16,17 +17,11 @@ export class ArchiveBucket extends Construct {
     super(scope, id);
     const bucketName = props.env.names.archiveBucket;
     this.bucket = new s3.Bucket(this, 'Bucket', {
-      bucketName,
-      encryption: s3.BucketEncryption.KMS,
-      encryptionKey: props.key,
-      bucketKeyEnabled: true,
-      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
-      objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
-      enforceSSL: true,
-      minimumTLSVersion: 1.2,
-      versioned: true,
-      serverAccessLogsBucket: props.accessLogs,
-      serverAccessLogsPrefix: `s3/${bucketName}/`,
+      ...protectedBucketProps({
+        bucketName,
+        key: props.key,
+        accessLogs: props.accessLogs,
+      }),
       lifecycleRules: [
         {
           transitions: [
@@ -38,7 +33,6 @@ export class ArchiveBucket extends Construct {
           noncurrentVersionExpiration: Duration.days(365),
         },
       ],
-      removalPolicy: RemovalPolicy.RETAIN,
     });
     Validations.of(this.bucket).acknowledge({
       id: 'HIPAA.Security-S3BucketReplicationEnabled',

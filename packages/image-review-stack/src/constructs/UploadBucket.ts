@@ -1,7 +1,8 @@
-import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { Duration, Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
+import { protectedBucketProps } from './protectedBucketProps';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Validations } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
@@ -27,17 +28,11 @@ export class UploadBucket extends Construct {
     super(scope, id);
     const bucketName = props.env.names.uploadsBucket;
     this.bucket = new s3.Bucket(this, 'Bucket', {
-      bucketName,
-      encryption: s3.BucketEncryption.KMS,
-      encryptionKey: props.key,
-      bucketKeyEnabled: true,
-      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
-      objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
-      enforceSSL: true,
-      minimumTLSVersion: 1.2,
-      versioned: true,
-      serverAccessLogsBucket: props.accessLogs,
-      serverAccessLogsPrefix: `s3/${bucketName}/`,
+      ...protectedBucketProps({
+        bucketName,
+        key: props.key,
+        accessLogs: props.accessLogs,
+      }),
       // Uploads are archived by the ingest Lambda; the upload copy is a staging area.
       lifecycleRules: [
         {
@@ -46,7 +41,6 @@ export class UploadBucket extends Construct {
           abortIncompleteMultipartUploadAfter: Duration.days(7),
         },
       ],
-      removalPolicy: RemovalPolicy.RETAIN,
     });
 
     // The queue policy names the bucket by its derived ARN rather than a reference,
