@@ -40,6 +40,13 @@ test('the stage board shows each stage of a clinic as local AWS has it', async (
   await expect(readiness.getByRole('cell').nth(0)).toContainText('Ready');
   await expect(readiness.getByRole('cell').nth(1)).toContainText('Asleep');
   await expect(page.getByText('2 messages in the DLQ')).toBeVisible();
+
+  // The guest is a developer: it may look, not act. Production offers no sleep at all.
+  const actions = board.getByRole('row', { name: /^Actions/ }).getByRole('cell');
+  await expect(actions.nth(1).getByRole('button', { name: 'Wake' })).toBeDisabled();
+  await expect(actions.nth(1)).toContainText('only leads can');
+  await expect(actions.nth(3).getByRole('button')).toHaveCount(0);
+  await expect(actions.nth(3)).toContainText('Protected: never put to sleep');
   await page.screenshot({ path: testInfo.outputPath('stage-board.png'), fullPage: true });
 });
 

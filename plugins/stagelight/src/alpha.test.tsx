@@ -1,4 +1,4 @@
-import { screen } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import {
   createExtensionTester,
   renderTestApp,
@@ -86,6 +86,7 @@ describe('new frontend system plugin', () => {
       refreshedAt: '2026-11-26T10:00:00.000Z',
       dataAgeSeconds: 40,
     });
+    api.getHistory.mockResolvedValue({ items: [] });
     const system: Entity = {
       apiVersion: 'backstage.io/v1alpha1',
       kind: 'System',
@@ -109,6 +110,44 @@ describe('new frontend system plugin', () => {
     expect(api.listEnvironmentDetails).toHaveBeenCalledWith({
       clinic: 'north-clinic',
     });
+  });
+
+  it("uses the app's own permission API for the power actions", async () => {
+    // No permission API is mocked: the app's default one (plugin-app) answers.
+    // With the permission framework not enabled in config it allows everything.
+    const api = mockStagelightApi();
+    api.listEnvironmentDetails.mockResolvedValue({
+      items: [
+        detail('north-clinic', 'dev', { power: 'asleep', readiness: 'asleep' }),
+      ],
+      stages: STAGES,
+      refreshedAt: '2026-11-26T10:00:00.000Z',
+      dataAgeSeconds: 40,
+    });
+    api.getHistory.mockResolvedValue({ items: [] });
+    const system: Entity = {
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'System',
+      metadata: {
+        name: 'north-clinic',
+        annotations: { [STAGELIGHT_CLINIC_ANNOTATION]: 'north-clinic' },
+      },
+    };
+
+    renderTestApp({
+      extensions: [
+        createTestEntityPage({ entity: system }),
+        stagelightEntityContent,
+      ],
+      apis: [[stagelightApiRef, api]],
+    });
+
+    const board = await screen.findByRole('table', {
+      name: 'Stages of north-clinic',
+    });
+    const wake = within(board).getByRole('button', { name: 'Wake' });
+    await waitFor(() => expect(wake).toBeEnabled());
+    expect(await screen.findByText('No history yet')).toBeInTheDocument();
   });
 
   it('leaves the entity page of an unrelated entity alone', async () => {

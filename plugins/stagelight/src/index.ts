@@ -15,5 +15,6 @@ export { stagelightApiRef, StagelightClient } from './api';
 export type {
   EnvironmentFilter,
   ListEnvironmentDetailsResponse,
+  ListLimit,
   StagelightApi,
 } from './api';

@@ -1,6 +1,11 @@
-import { screen, within } from '@testing-library/react';
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import { screen, waitFor, within } from '@testing-library/react';
+import {
+  mockApis,
+  renderInTestApp,
+  TestApiProvider,
+} from '@backstage/test-utils';
 import type { Entity } from '@backstage/catalog-model';
+import { permissionApiRef } from '@backstage/plugin-permission-react';
 import {
   EntityProvider,
   entityRouteRef,
@@ -39,6 +44,7 @@ describe('legacy plugin', () => {
       refreshedAt: '2026-11-26T10:00:00.000Z',
       dataAgeSeconds: 40,
     });
+    api.getHistory.mockResolvedValue({ items: [] });
     const entity: Entity = {
       apiVersion: 'backstage.io/v1alpha1',
       kind: 'Component',
@@ -50,7 +56,12 @@ describe('legacy plugin', () => {
     expect(isStagelightAvailable(entity)).toBe(true);
 
     await renderInTestApp(
-      <TestApiProvider apis={[[stagelightApiRef, api]]}>
+      <TestApiProvider
+        apis={[
+          [stagelightApiRef, api],
+          [permissionApiRef, mockApis.permission()],
+        ]}
+      >
         <EntityProvider entity={entity}>
           <EntityStagelightContent />
         </EntityProvider>
@@ -63,6 +74,12 @@ describe('legacy plugin', () => {
     expect(
       within(board).getByRole('row', { name: /^Power/ }),
     ).toHaveTextContent('Awake');
+    // The power actions use the legacy app's permission API too.
+    const sleep = within(
+      within(board).getByRole('row', { name: /^Actions/ }),
+    ).getByRole('button', { name: 'Sleep' });
+    await waitFor(() => expect(sleep).toBeEnabled());
+    expect(await screen.findByText('No history yet')).toBeInTheDocument();
   });
 
   it('exports the page as a routable extension', () => {

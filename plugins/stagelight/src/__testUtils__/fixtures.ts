@@ -1,6 +1,9 @@
+import { ResponseError } from '@backstage/errors';
 import type {
+  AuditRecord,
   EnvironmentDetail,
   EnvironmentSummary,
+  PowerOperation,
   StageInfo,
 } from '@internal/plugin-stagelight-common';
 import type { StagelightApi } from '../api';
@@ -72,5 +75,77 @@ export function mockStagelightApi(): jest.Mocked<StagelightApi> {
     listEnvironmentDetails: jest.fn(),
     getEnvironment: jest.fn(),
     listClinics: jest.fn(),
+    wake: jest.fn(),
+    sleep: jest.fn(),
+    extendLease: jest.fn(),
+    endLease: jest.fn(),
+    getOperation: jest.fn(),
+    listOperations: jest.fn(),
+    getHistory: jest.fn(),
+    getAudit: jest.fn(),
   };
+}
+
+/** A power operation of north-clinic/dev; tests override what they check. */
+export function operation(
+  overrides: Partial<PowerOperation> = {},
+): PowerOperation {
+  return {
+    id: 'op-1',
+    clinic: 'north-clinic',
+    stage: 'dev',
+    kind: 'wake',
+    status: 'running',
+    trigger: 'user',
+    requestedBy: 'user:default/lead',
+    reason: 'testing a fix',
+    outcome: null,
+    error: null,
+    createdAt: '2026-11-26T10:00:00.000Z',
+    finishedAt: null,
+    steps: [],
+    ...overrides,
+  };
+}
+
+/** An audit record; tests override what they check. */
+export function auditRecord(overrides: Partial<AuditRecord> = {}): AuditRecord {
+  return {
+    id: 1,
+    at: '2026-11-26T10:00:00.000Z',
+    actor: 'user:default/lead',
+    action: 'environment-wake',
+    clinic: 'north-clinic',
+    stage: 'dev',
+    reason: 'testing a fix',
+    result: 'succeeded',
+    detail: null,
+    operationId: null,
+    ...overrides,
+  };
+}
+
+/** The ResponseError the client throws when the backend answers `status` with `message`. */
+export async function responseError(
+  status: number,
+  message: string,
+  name = 'Error',
+): Promise<ResponseError> {
+  const text = JSON.stringify({
+    error: { name, message },
+    request: { method: 'POST', url: '/api/stagelight' },
+    response: { statusCode: status },
+  });
+  return ResponseError.fromResponse({
+    ok: false,
+    status,
+    statusText: '',
+    url: 'http://localhost/api/stagelight',
+    headers: {
+      get: (h: string) =>
+        h.toLowerCase() === 'content-type' ? 'application/json' : null,
+    },
+    text: async () => text,
+    json: async () => JSON.parse(text),
+  } as unknown as Response);
 }

@@ -1,10 +1,18 @@
 import { createApiRef } from '@backstage/frontend-plugin-api';
 import type {
+  AuditListResponse,
   EnvironmentDetail,
+  ExtendLeaseRequest,
   GetEnvironmentResponse,
   ListClinicsResponse,
   ListEnvironmentsQuery,
   ListEnvironmentsResponse,
+  OperationListResponse,
+  PowerLease,
+  PowerOperation,
+  PowerOperationResponse,
+  SleepRequest,
+  WakeRequest,
 } from '@internal/plugin-stagelight-common';
 
 /** Filters of the environment list; `include` is chosen by the method called. */
@@ -16,9 +24,15 @@ export type ListEnvironmentDetailsResponse = Omit<
   'items'
 > & { items: EnvironmentDetail[] };
 
+/** How many records a list asks for (the backend allows 1..500, default 50). */
+export interface ListLimit {
+  limit?: number;
+}
+
 /**
- * Read access to the Stagelight backend. Power, schedule, cost and audit
- * methods join this interface when the backend serves them.
+ * The Stagelight backend: status reads, wake/sleep and leases, and the audit
+ * history. Failures throw a `ResponseError` (from `@backstage/errors`) whose
+ * `cause.message` carries the backend's explanation.
  *
  * @public
  */
@@ -36,6 +50,46 @@ export interface StagelightApi {
     stage: string,
   ): Promise<GetEnvironmentResponse>;
   listClinics(): Promise<ListClinicsResponse>;
+
+  /** Starts (or joins the running) wake of one environment; optionally holds it awake with a lease. */
+  wake(
+    clinic: string,
+    stage: string,
+    request: WakeRequest,
+  ): Promise<PowerOperationResponse>;
+  /** Starts (or joins the running) sleep of one environment; protected stages answer 409. */
+  sleep(
+    clinic: string,
+    stage: string,
+    request: SleepRequest,
+  ): Promise<PowerOperationResponse>;
+  /** Moves the end of the running lease later by `hours`. */
+  extendLease(
+    clinic: string,
+    stage: string,
+    request: ExtendLeaseRequest,
+  ): Promise<{ lease: PowerLease }>;
+  /** Ends the running lease now; the schedule decides again. */
+  endLease(
+    clinic: string,
+    stage: string,
+    reason?: string,
+  ): Promise<{ lease: PowerLease }>;
+  getOperation(id: string): Promise<PowerOperation>;
+  /** The environment's power operations, newest first. */
+  listOperations(
+    clinic: string,
+    stage: string,
+    options?: ListLimit,
+  ): Promise<OperationListResponse>;
+  /** The audit records of one environment, newest first. */
+  getHistory(
+    clinic: string,
+    stage: string,
+    options?: ListLimit,
+  ): Promise<AuditListResponse>;
+  /** The audit records of the whole fleet, newest first. */
+  getAudit(options?: ListLimit): Promise<AuditListResponse>;
 }
 
 /**

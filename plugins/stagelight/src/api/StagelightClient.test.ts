@@ -36,7 +36,7 @@ function jsonResponse(
 }
 
 function setup(response: FakeResponse = jsonResponse(200, { items: [] })) {
-  const fetch = jest.fn(async (_url: string) => response);
+  const fetch = jest.fn(async (_url: string, _init?: RequestInit) => response);
   const getBaseUrl = jest.fn(async (_pluginId: string) => BASE);
   const client = new StagelightClient({
     discoveryApi: { getBaseUrl },
@@ -129,5 +129,112 @@ describe('StagelightClient', () => {
     expect(error.statusCode).toBe(503);
     expect(error.cause.name).toBe('ServiceUnavailableError');
     expect(error.cause.message).toMatch(/first refresh/);
+  });
+
+  describe('power and history', () => {
+    const env = `${BASE}/environments/north-clinic/dev`;
+
+    function bodyOf(init: RequestInit | undefined) {
+      return JSON.parse(String(init?.body));
+    }
+
+    it('posts a wake with its reason and lease as JSON', async () => {
+      const answer = { operation: { id: 'op-1' }, lease: null };
+      const { client, fetch } = setup(jsonResponse(202, answer));
+
+      await expect(
+        client.wake('north-clinic', 'dev', { reason: 'demo', leaseHours: 2 }),
+      ).resolves.toEqual(answer);
+
+      const [url, init] = fetch.mock.calls[0];
+      expect(url).toBe(`${env}/wake`);
+      expect(init?.method).toBe('POST');
+      expect(init?.headers).toEqual({ 'Content-Type': 'application/json' });
+      expect(bodyOf(init)).toEqual({ reason: 'demo', leaseHours: 2 });
+    });
+
+    it('posts a sleep with its reason', async () => {
+      const { client, fetch } = setup(
+        jsonResponse(202, { operation: { id: 'op-2' }, lease: null }),
+      );
+
+      await client.sleep('north-clinic', 'dev', { reason: 'done for today' });
+
+      const [url, init] = fetch.mock.calls[0];
+      expect(url).toBe(`${env}/sleep`);
+      expect(init?.method).toBe('POST');
+      expect(bodyOf(init)).toEqual({ reason: 'done for today' });
+    });
+
+    it('extends and ends leases', async () => {
+      const { client, fetch } = setup(jsonResponse(200, { lease: {} }));
+
+      await client.extendLease('north-clinic', 'dev', {
+        hours: 1,
+        reason: 'longer demo',
+      });
+      await client.endLease('north-clinic', 'dev', 'finished early');
+      await client.endLease('north-clinic', 'dev');
+
+      expect(fetch.mock.calls[0][0]).toBe(`${env}/lease/extend`);
+      expect(fetch.mock.calls[0][1]?.method).toBe('POST');
+      expect(bodyOf(fetch.mock.calls[0][1])).toEqual({
+        hours: 1,
+        reason: 'longer demo',
+      });
+      expect(fetch.mock.calls[1][0]).toBe(`${env}/lease`);
+      expect(fetch.mock.calls[1][1]?.method).toBe('DELETE');
+      expect(bodyOf(fetch.mock.calls[1][1])).toEqual({
+        reason: 'finished early',
+      });
+      expect(bodyOf(fetch.mock.calls[2][1])).toEqual({});
+    });
+
+    it('reads operations, history and the fleet audit with optional limits', async () => {
+      const { client, fetch } = setup(jsonResponse(200, { items: [] }));
+
+      await client.getOperation('op/1');
+      await client.listOperations('north-clinic', 'dev');
+      await client.listOperations('north-clinic', 'dev', { limit: 5 });
+      await client.getHistory('north-clinic', 'dev', { limit: 20 });
+      await client.getAudit();
+      await client.getAudit({ limit: 100 });
+
+      expect(fetch.mock.calls.map(c => c[0])).toEqual([
+        `${BASE}/operations/op%2F1`,
+        `${env}/operations`,
+        `${env}/operations?limit=5`,
+        `${env}/history?limit=20`,
+        `${BASE}/audit`,
+        `${BASE}/audit?limit=100`,
+      ]);
+    });
+
+    it('throws a ResponseError with the backend message on a 409', async () => {
+      const { client } = setup(
+        jsonResponse(
+          409,
+          {
+            error: {
+              name: 'ConflictError',
+              message: 'north-clinic/prod is protected and never sleeps',
+            },
+            request: { method: 'POST', url: '/x' },
+            response: { statusCode: 409 },
+          },
+          'Conflict',
+        ),
+      );
+
+      const error = await client
+        .sleep('north-clinic', 'prod', { reason: 'x' })
+        .catch(e => e);
+
+      expect(error).toBeInstanceOf(ResponseError);
+      expect(error.statusCode).toBe(409);
+      expect(error.cause.message).toBe(
+        'north-clinic/prod is protected and never sleeps',
+      );
+    });
   });
 });

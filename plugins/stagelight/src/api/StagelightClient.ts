@@ -1,14 +1,23 @@
 import type { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import type {
+  AuditListResponse,
+  ExtendLeaseRequest,
   GetEnvironmentResponse,
   ListClinicsResponse,
   ListEnvironmentsQuery,
   ListEnvironmentsResponse,
+  OperationListResponse,
+  PowerLease,
+  PowerOperation,
+  PowerOperationResponse,
+  SleepRequest,
+  WakeRequest,
 } from '@internal/plugin-stagelight-common';
 import type {
   EnvironmentFilter,
   ListEnvironmentDetailsResponse,
+  ListLimit,
   StagelightApi,
 } from './StagelightApi';
 
@@ -45,25 +54,115 @@ export class StagelightClient implements StagelightApi {
     clinic: string,
     stage: string,
   ): Promise<GetEnvironmentResponse> {
-    return this.#get(
-      `/environments/${encodeURIComponent(clinic)}/${encodeURIComponent(
-        stage,
-      )}`,
-    );
+    return this.#get(envPath(clinic, stage));
   }
 
   listClinics(): Promise<ListClinicsResponse> {
     return this.#get('/clinics');
   }
 
+  wake(
+    clinic: string,
+    stage: string,
+    request: WakeRequest,
+  ): Promise<PowerOperationResponse> {
+    return this.#send('POST', `${envPath(clinic, stage)}/wake`, request);
+  }
+
+  sleep(
+    clinic: string,
+    stage: string,
+    request: SleepRequest,
+  ): Promise<PowerOperationResponse> {
+    return this.#send('POST', `${envPath(clinic, stage)}/sleep`, request);
+  }
+
+  extendLease(
+    clinic: string,
+    stage: string,
+    request: ExtendLeaseRequest,
+  ): Promise<{ lease: PowerLease }> {
+    return this.#send(
+      'POST',
+      `${envPath(clinic, stage)}/lease/extend`,
+      request,
+    );
+  }
+
+  endLease(
+    clinic: string,
+    stage: string,
+    reason?: string,
+  ): Promise<{ lease: PowerLease }> {
+    return this.#send(
+      'DELETE',
+      `${envPath(clinic, stage)}/lease`,
+      reason === undefined ? {} : { reason },
+    );
+  }
+
+  getOperation(id: string): Promise<PowerOperation> {
+    return this.#get(`/operations/${encodeURIComponent(id)}`);
+  }
+
+  listOperations(
+    clinic: string,
+    stage: string,
+    options: ListLimit = {},
+  ): Promise<OperationListResponse> {
+    return this.#get(
+      `${envPath(clinic, stage)}/operations${limitQuery(options)}`,
+    );
+  }
+
+  getHistory(
+    clinic: string,
+    stage: string,
+    options: ListLimit = {},
+  ): Promise<AuditListResponse> {
+    return this.#get(`${envPath(clinic, stage)}/history${limitQuery(options)}`);
+  }
+
+  getAudit(options: ListLimit = {}): Promise<AuditListResponse> {
+    return this.#get(`/audit${limitQuery(options)}`);
+  }
+
   async #get<T>(path: string): Promise<T> {
     const baseUrl = await this.#discoveryApi.getBaseUrl('stagelight');
     const response = await this.#fetchApi.fetch(`${baseUrl}${path}`);
-    if (!response.ok) {
-      throw await ResponseError.fromResponse(response);
-    }
-    return (await response.json()) as T;
+    return parse<T>(response);
   }
+
+  async #send<T>(
+    method: 'POST' | 'DELETE',
+    path: string,
+    body: object,
+  ): Promise<T> {
+    const baseUrl = await this.#discoveryApi.getBaseUrl('stagelight');
+    const response = await this.#fetchApi.fetch(`${baseUrl}${path}`, {
+      method,
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    return parse<T>(response);
+  }
+}
+
+async function parse<T>(response: Response): Promise<T> {
+  if (!response.ok) {
+    throw await ResponseError.fromResponse(response);
+  }
+  return (await response.json()) as T;
+}
+
+function envPath(clinic: string, stage: string): string {
+  return `/environments/${encodeURIComponent(clinic)}/${encodeURIComponent(
+    stage,
+  )}`;
+}
+
+function limitQuery(options: ListLimit): string {
+  return options.limit === undefined ? '' : `?limit=${options.limit}`;
 }
 
 function queryString(query: ListEnvironmentsQuery): string {

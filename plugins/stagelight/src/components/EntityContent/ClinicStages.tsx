@@ -1,3 +1,4 @@
+import { useCallback, useState } from 'react';
 import { EmptyState, InfoCard } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { Grid, IconButton } from '@material-ui/core';
@@ -5,13 +6,18 @@ import { RiRefreshLine } from '@remixicon/react';
 import { stagelightApiRef } from '../../api';
 import { currentAgeSeconds, isStale } from '../../status/dataAge';
 import { useNow, useStatusQuery } from '../../status/useStatusQuery';
+import { ClinicHistory } from '../History/ClinicHistory';
 import { PipelineTable } from '../Pipeline/PipelineTable';
 import { StageBoard } from '../StageBoard/StageBoard';
 import { DataAgeLabel } from '../StatusLabels';
 import { StaleSnapshotWarning, StatusQueryView } from '../StatusQueryView';
 
-/** The stage board and the pipeline of one clinic. */
-export function ClinicStages(props: { clinic: string }) {
+/** The stage board (with wake/sleep), the pipeline and the history of one clinic. */
+export function ClinicStages(props: {
+  clinic: string;
+  /** How often a running wake/sleep is read again (default 2 s). */
+  operationPollIntervalMs?: number;
+}) {
   const { clinic } = props;
   const api = useApi(stagelightApiRef);
   const query = useStatusQuery(
@@ -19,6 +25,14 @@ export function ClinicStages(props: { clinic: string }) {
     [api, clinic],
   );
   const now = useNow();
+  const [historyToken, setHistoryToken] = useState(0);
+  const { reload } = query;
+  // The operation's own status is final; the board's snapshot catches up on
+  // the backend's next refresh, so read both again now.
+  const operationEnded = useCallback(() => {
+    reload();
+    setHistoryToken(t => t + 1);
+  }, [reload]);
 
   return (
     <StatusQueryView
@@ -35,15 +49,6 @@ export function ClinicStages(props: { clinic: string }) {
           value.dataAgeSeconds === null
             ? null
             : value.dataAgeSeconds + elapsedSeconds;
-        if (value.items.length === 0) {
-          return (
-            <EmptyState
-              missing="data"
-              title={`No environments found for clinic ${clinic}`}
-              description="Stagelight found no AWS resources tagged with this clinic in the accounts and regions it scans. Deploy the clinic's stack to a stage, or check the tags and the stagelight.aws.targets configuration."
-            />
-          );
-        }
         const refresh = (
           <IconButton aria-label="Refresh" onClick={query.reload} size="small">
             <RiRefreshLine aria-hidden />
@@ -51,6 +56,15 @@ export function ClinicStages(props: { clinic: string }) {
         );
         return (
           <Grid container spacing={3}>
+            {value.items.length === 0 && (
+              <Grid item xs={12}>
+                <EmptyState
+                  missing="data"
+                  title={`${clinic} is not deployed yet`}
+                  description="Stagelight found no AWS resources tagged with this clinic in the accounts and regions it scans: every stage below is not deployed. Its pipeline deploys a stage when that stage's branch is pushed; if the stack runs already, check its tags and the stagelight.aws.targets configuration."
+                />
+              </Grid>
+            )}
             {snapshotAge !== null && isStale(snapshotAge) && (
               <Grid item xs={12}>
                 <StaleSnapshotWarning ageSeconds={snapshotAge} />
@@ -71,6 +85,8 @@ export function ClinicStages(props: { clinic: string }) {
                   stages={value.stages}
                   environments={value.items}
                   elapsedSeconds={elapsedSeconds}
+                  onOperationEnd={operationEnded}
+                  operationPollIntervalMs={props.operationPollIntervalMs}
                 />
               </InfoCard>
             </Grid>
@@ -83,9 +99,27 @@ export function ClinicStages(props: { clinic: string }) {
                 />
               </InfoCard>
             </Grid>
+            <Grid item xs={12}>
+              <InfoCard title="History">
+                <ClinicHistory
+                  clinic={clinic}
+                  stages={orderedStages(value.stages, value.items)}
+                  refreshToken={historyToken}
+                />
+              </InfoCard>
+            </Grid>
           </Grid>
         );
       }}
     </StatusQueryView>
   );
+}
+
+/** The configured stages the clinic has an environment in, in promotion order. */
+function orderedStages(
+  stages: { name: string }[],
+  items: { stage: string }[],
+): string[] {
+  const present = new Set(items.map(i => i.stage));
+  return stages.map(s => s.name).filter(name => present.has(name));
 }

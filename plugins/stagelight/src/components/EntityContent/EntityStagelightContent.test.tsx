@@ -1,15 +1,19 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { renderInTestApp } from '@backstage/frontend-test-utils';
+import { mockApis, renderInTestApp } from '@backstage/frontend-test-utils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import type { Entity } from '@backstage/catalog-model';
 import { EntityProvider } from '@backstage/plugin-catalog-react';
 import { STAGELIGHT_CLINIC_ANNOTATION } from '@internal/plugin-stagelight-common';
 import { stagelightApiRef } from '../../api';
 import {
+  auditRecord,
   detail,
   mockStagelightApi,
+  operation,
   STAGES,
 } from '../../__testUtils__/fixtures';
+import { FreshPermissions } from '../../__testUtils__/FreshPermissions';
 import { EntityStagelightContent } from './EntityStagelightContent';
 
 const clinicSystem: Entity = {
@@ -25,12 +29,20 @@ const clinicSystem: Entity = {
 function render(
   api: ReturnType<typeof mockStagelightApi>,
   entity: Entity = clinicSystem,
+  authorize:
+    | AuthorizeResult.ALLOW
+    | AuthorizeResult.DENY = AuthorizeResult.ALLOW,
 ) {
+  if (!api.getHistory.getMockImplementation()) {
+    api.getHistory.mockResolvedValue({ items: [] });
+  }
   return renderInTestApp(
-    <EntityProvider entity={entity}>
-      <EntityStagelightContent />
-    </EntityProvider>,
-    { apis: [[stagelightApiRef, api]] },
+    <FreshPermissions>
+      <EntityProvider entity={entity}>
+        <EntityStagelightContent />
+      </EntityProvider>
+    </FreshPermissions>,
+    { apis: [[stagelightApiRef, api], mockApis.permission({ authorize })] },
   );
 }
 
@@ -72,16 +84,18 @@ describe('EntityStagelightContent', () => {
     );
   });
 
-  it('says so when the clinic has no environments', async () => {
+  it('shows every stage as not deployed when the clinic has no environments', async () => {
     const api = mockStagelightApi();
     api.listEnvironmentDetails.mockResolvedValue(fleetOf([]));
 
     render(api);
 
     expect(
-      await screen.findByText('No environments found for clinic north-clinic'),
+      await screen.findByText('north-clinic is not deployed yet'),
     ).toBeInTheDocument();
-    expect(screen.queryByRole('table')).not.toBeInTheDocument();
+    // The board and the pipeline still list the stages, each not deployed.
+    expect(screen.getAllByText('Not deployed').length).toBeGreaterThanOrEqual(2);
+    expect(screen.queryByRole('button', { name: /Wake/ })).not.toBeInTheDocument();
   });
 
   it('explains a missing clinic annotation instead of calling the backend', async () => {
@@ -218,5 +232,252 @@ describe('EntityStagelightContent', () => {
       screen.getByRole('table', { name: 'Stages of north-clinic' }),
     ).toBeInTheDocument();
     expect(api.listEnvironmentDetails).toHaveBeenCalledTimes(2);
+  });
+
+  describe('power actions', () => {
+    const board = () =>
+      screen.findByRole('table', { name: 'Stages of north-clinic' });
+    const actionCells = async () =>
+      within(
+        within(await board()).getByRole('row', { name: /^Actions/ }),
+      ).getAllByRole('cell');
+
+    it('offers Wake on sleeping stages, Sleep on awake ones and no Sleep on protected ones', async () => {
+      const api = mockStagelightApi();
+      api.listEnvironmentDetails.mockResolvedValue(
+        fleetOf([
+          detail('north-clinic', 'dev'),
+          detail('north-clinic', 'test', {
+            power: 'asleep',
+            readiness: 'asleep',
+          }),
+          detail('north-clinic', 'prod'),
+        ]),
+      );
+
+      render(api);
+
+      const [dev, test, staging, prod] = await actionCells();
+      expect(
+        await within(dev).findByRole('button', { name: 'Sleep' }),
+      ).toBeInTheDocument();
+      expect(
+        within(dev).queryByRole('button', { name: 'Wake' }),
+      ).not.toBeInTheDocument();
+      expect(
+        within(test).getByRole('button', { name: 'Wake' }),
+      ).toBeInTheDocument();
+      expect(
+        within(test).queryByRole('button', { name: 'Sleep' }),
+      ).not.toBeInTheDocument();
+      expect(staging).toHaveTextContent('–');
+      expect(within(prod).queryByRole('button')).not.toBeInTheDocument();
+      expect(prod).toHaveTextContent('Protected: never put to sleep');
+    });
+
+    it('disables the actions with the reason for someone who may not act', async () => {
+      const api = mockStagelightApi();
+      api.listEnvironmentDetails.mockResolvedValue(
+        fleetOf([
+          detail('north-clinic', 'dev'),
+          detail('north-clinic', 'test', {
+            power: 'asleep',
+            readiness: 'asleep',
+          }),
+        ]),
+      );
+
+      render(api, clinicSystem, AuthorizeResult.DENY);
+
+      const [dev, test] = await actionCells();
+      await waitFor(() =>
+        expect(
+          within(test).getByRole('button', { name: 'Wake' }),
+        ).toBeDisabled(),
+      );
+      expect(test).toHaveTextContent(
+        'You are not allowed to wake environments; only leads can',
+      );
+      expect(within(dev).getByRole('button', { name: 'Sleep' })).toBeDisabled();
+      expect(dev).toHaveTextContent(
+        'You are not allowed to put environments to sleep; only leads can',
+      );
+    });
+
+    it('wakes a stage, follows the operation and then refreshes the board and the history', async () => {
+      const api = mockStagelightApi();
+      api.listEnvironmentDetails.mockResolvedValue(
+        fleetOf([
+          detail('north-clinic', 'test', {
+            power: 'asleep',
+            readiness: 'asleep',
+          }),
+        ]),
+      );
+      api.wake.mockResolvedValue({
+        operation: operation({ stage: 'test', status: 'pending' }),
+        lease: null,
+      });
+      api.getOperation.mockResolvedValue(
+        operation({
+          stage: 'test',
+          status: 'succeeded',
+          outcome: 'awake',
+          finishedAt: '2026-11-26T10:02:00.000Z',
+        }),
+      );
+
+      render(api);
+
+      const [, test] = await actionCells();
+      const wake = within(test).getByRole('button', { name: 'Wake' });
+      await waitFor(() => expect(wake).toBeEnabled());
+      await userEvent.click(wake);
+      const dialog = await screen.findByRole('dialog', {
+        name: 'Wake north-clinic/test',
+      });
+      await userEvent.type(
+        within(dialog).getByRole('textbox', { name: /Reason/ }),
+        'release check{Enter}',
+      );
+
+      expect(
+        await within(test).findByText(/Waking: queued/),
+      ).toBeInTheDocument();
+      expect(api.listEnvironmentDetails).toHaveBeenCalledTimes(1);
+      expect(api.getHistory).toHaveBeenCalledTimes(1);
+
+      // The operation is read again every 2 s.
+      expect(
+        await within(test).findByText(
+          'Wake succeeded after 2m00s',
+          {},
+          { timeout: 5000 },
+        ),
+      ).toBeInTheDocument();
+      await waitFor(() =>
+        expect(api.listEnvironmentDetails).toHaveBeenCalledTimes(2),
+      );
+      await waitFor(() => expect(api.getHistory).toHaveBeenCalledTimes(2));
+      expect(api.wake).toHaveBeenCalledWith('north-clinic', 'test', {
+        reason: 'release check',
+        leaseHours: 2,
+      });
+    });
+  });
+
+  describe('history', () => {
+    function withStages(api: ReturnType<typeof mockStagelightApi>) {
+      api.listEnvironmentDetails.mockResolvedValue(
+        fleetOf([
+          detail('north-clinic', 'dev'),
+          detail('north-clinic', 'prod'),
+        ]),
+      );
+    }
+
+    it('shows progress while the history loads', async () => {
+      const api = mockStagelightApi();
+      withStages(api);
+      api.getHistory.mockReturnValue(new Promise(() => {}));
+
+      render(api);
+
+      await screen.findByRole('table', { name: 'Stages of north-clinic' });
+      expect(await screen.findByText('History')).toBeInTheDocument();
+      expect(await screen.findByRole('progressbar')).toBeInTheDocument();
+    });
+
+    it('says so when there is no history', async () => {
+      const api = mockStagelightApi();
+      withStages(api);
+
+      render(api);
+
+      expect(await screen.findByText('No history yet')).toBeInTheDocument();
+      expect(api.getHistory).toHaveBeenCalledWith('north-clinic', 'dev', {
+        limit: 50,
+      });
+      expect(api.getHistory).toHaveBeenCalledWith('north-clinic', 'prod', {
+        limit: 50,
+      });
+      expect(api.getHistory).toHaveBeenCalledTimes(2);
+    });
+
+    it('shows the error when the history cannot be loaded', async () => {
+      const api = mockStagelightApi();
+      withStages(api);
+      api.getHistory.mockRejectedValue(new Error('audit table unavailable'));
+
+      render(api);
+
+      expect(
+        await screen.findByText(/Could not load the history of north-clinic/),
+      ).toBeInTheDocument();
+      expect(
+        screen.getAllByText(/audit table unavailable/).length,
+      ).toBeGreaterThan(0);
+      expect(
+        screen.getByRole('table', { name: 'Stages of north-clinic' }),
+      ).toBeInTheDocument();
+    });
+
+    it("lists every stage's records newest first with who, what, why and the result", async () => {
+      const api = mockStagelightApi();
+      withStages(api);
+      api.getHistory.mockImplementation(async (_clinic, stage) => ({
+        items:
+          stage === 'dev'
+            ? [
+                auditRecord({
+                  id: 3,
+                  at: '2026-11-26T09:00:00.000Z',
+                  actor: 'user:default/guest',
+                  action: 'environment-sleep',
+                  reason: 'tidy up',
+                  result: 'denied',
+                  detail: 'Not allowed: stagelight.environment.sleep',
+                }),
+                auditRecord({ id: 1, at: '2026-11-25T08:00:00.000Z' }),
+              ]
+            : [
+                auditRecord({
+                  id: 2,
+                  at: '2026-11-26T10:00:00.000Z',
+                  stage: 'prod',
+                  action: 'environment-sleep',
+                  reason: 'save money',
+                  result: 'rejected',
+                }),
+              ],
+      }));
+
+      render(api);
+
+      const history = await screen.findByRole('table', {
+        name: 'History of north-clinic',
+      });
+      const rows = within(history).getAllByRole('row').slice(1);
+      const cells = rows.map(r =>
+        within(r)
+          .getAllByRole('cell')
+          .slice(1)
+          .map(c => c.textContent),
+      );
+      expect(cells).toEqual([
+        ['lead', 'Sleep', 'prod', 'save money', 'Rejected'],
+        [
+          'guest',
+          'Sleep',
+          'dev',
+          'tidy up',
+          'DeniedNot allowed: stagelight.environment.sleep',
+        ],
+        ['lead', 'Wake', 'dev', 'testing a fix', 'Succeeded'],
+      ]);
+      expect(
+        within(rows[0]).getAllByRole('cell')[0].querySelector('time'),
+      ).toHaveAttribute('dateTime', '2026-11-26T10:00:00.000Z');
+    });
   });
 });

@@ -57,7 +57,12 @@ export function FleetTable(props: {
         <TableHead>
           <TableRow>
             {COLUMNS.map(h => (
-              <TableCell key={h} component="th" scope="col" className={classes.cell}>
+              <TableCell
+                key={h}
+                component="th"
+                scope="col"
+                className={classes.cell}
+              >
                 {h}
               </TableCell>
             ))}

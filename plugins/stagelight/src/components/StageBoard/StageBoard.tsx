@@ -12,6 +12,7 @@ import { makeStyles } from '@material-ui/core/styles';
 import { RiErrorWarningLine } from '@remixicon/react';
 import type {
   EnvironmentDetail,
+  PowerOperation,
   StageInfo,
 } from '@internal/plugin-stagelight-common';
 import { pipelineOf, PipelineStage } from '../../status/pipeline';
@@ -22,6 +23,7 @@ import {
   ReadinessLabel,
   StatusLabel,
 } from '../StatusLabels';
+import { PowerActions } from '../Power/PowerActions';
 import { DeadLetterText, QueueDepthText } from './QueueDepthText';
 
 const useStyles = makeStyles(theme => ({
@@ -38,13 +40,17 @@ export interface StageBoardProps {
   environments: EnvironmentDetail[];
   /** Seconds since the answer arrived, added to each environment's reported data age. */
   elapsedSeconds: number;
+  /** Called when a wake or sleep started from the board has ended (refresh the board then). */
+  onOperationEnd?(operation: PowerOperation): void;
+  /** How often a running operation is read again (default 2 s). */
+  operationPollIntervalMs?: number;
 }
 
 type Step = PipelineStage<EnvironmentDetail>;
 
 /**
- * One column per stage, in promotion order: power, readiness, queue, DLQ,
- * data age and errors of the clinic's environment in that stage.
+ * One column per stage, in promotion order: power, the wake/sleep actions,
+ * readiness, queue, DLQ, data age and errors of the clinic's environment in that stage.
  */
 export function StageBoard(props: StageBoardProps) {
   const classes = useStyles();
@@ -52,7 +58,7 @@ export function StageBoard(props: StageBoardProps) {
 
   const row = (
     label: string,
-    render: (env: EnvironmentDetail) => ReactNode,
+    render: (env: EnvironmentDetail, step: Step) => ReactNode,
   ) => (
     <TableRow key={label}>
       <TableCell
@@ -71,7 +77,7 @@ export function StageBoard(props: StageBoardProps) {
           }`}
         >
           {step.environment ? (
-            render(step.environment)
+            render(step.environment, step)
           ) : (
             <NotDeployed step={step} first={label === 'Power'} />
           )}
@@ -113,6 +119,16 @@ export function StageBoard(props: StageBoardProps) {
         <TableBody>
           {row('Power', env => (
             <PowerStateLabel power={env.power} />
+          ))}
+          {row('Actions', (env, step) => (
+            <PowerActions
+              clinic={env.clinic}
+              stage={env.stage}
+              power={env.power}
+              protected={env.protected || step.stage.protected}
+              onOperationEnd={props.onOperationEnd}
+              pollIntervalMs={props.operationPollIntervalMs}
+            />
           ))}
           {row('Readiness', env => (
             <>

@@ -1,0 +1,168 @@
+import { useState } from 'react';
+import { Box, Button, Typography } from '@material-ui/core';
+import { useApi } from '@backstage/core-plugin-api';
+import { usePermission } from '@backstage/plugin-permission-react';
+import {
+  PowerLease,
+  PowerOperation,
+  PowerOperationResponse,
+  PowerState,
+  stagelightEnvironmentSleepPermission,
+  stagelightEnvironmentWakePermission,
+} from '@internal/plugin-stagelight-common';
+import { stagelightApiRef } from '../../api';
+import { availableActions, isFinished } from '../../power/powerView';
+import { useOperation } from '../../power/useOperation';
+import { OperationProgress } from './OperationProgress';
+import { SleepDialog } from './SleepDialog';
+import { WakeDialog } from './WakeDialog';
+
+export interface PowerActionsProps {
+  clinic: string;
+  stage: string;
+  power: PowerState;
+  protected: boolean;
+  /** Called when an operation started here has ended, to refresh the board. */
+  onOperationEnd?(operation: PowerOperation): void;
+  /** How often a running operation is read again (default 2 s). */
+  pollIntervalMs?: number;
+}
+
+type Permission = ReturnType<typeof usePermission>;
+
+/** Why an action is not available to this user, in words; undefined when it is. */
+function deniedReason(permission: Permission, what: string, who: string) {
+  if (permission.loading) return undefined;
+  if (permission.error) {
+    return `Could not check whether you may ${what}: ${permission.error.message}`;
+  }
+  if (!permission.allowed) {
+    return `You are not allowed to ${what}; only ${who} can`;
+  }
+  return undefined;
+}
+
+/**
+ * The Wake and Sleep actions of one stage column, and the progress of the
+ * operation started from here. Wake shows while the environment is not
+ * awake, Sleep while it is; protected stages never offer Sleep.
+ */
+export function PowerActions(props: PowerActionsProps) {
+  const { clinic, stage } = props;
+  const api = useApi(stagelightApiRef);
+  const wakePermission = usePermission({
+    permission: stagelightEnvironmentWakePermission,
+  });
+  const sleepPermission = usePermission({
+    permission: stagelightEnvironmentSleepPermission,
+  });
+  const [dialog, setDialog] = useState<'wake' | 'sleep'>();
+  const [lease, setLease] = useState<PowerLease | null>(null);
+  // The board's power state when the operation began: until the board's
+  // (slower) snapshot moves on from it, the operation's outcome is newer.
+  const [powerAtStart, setPowerAtStart] = useState<PowerState>();
+  const tracking = useOperation(api, {
+    onFinished: op => props.onOperationEnd?.(op),
+    pollIntervalMs: props.pollIntervalMs,
+  });
+  const running = tracking.operation && !isFinished(tracking.operation);
+
+  const started = (response: PowerOperationResponse) => {
+    setDialog(undefined);
+    setLease(response.lease);
+    setPowerAtStart(props.power);
+    tracking.track(response.operation);
+  };
+
+  const op = tracking.operation;
+  const power: PowerState =
+    op && isFinished(op) && op.outcome && props.power === powerAtStart
+      ? op.outcome
+      : props.power;
+  const actions = availableActions(power, props.protected);
+  const wakeDenied = deniedReason(wakePermission, 'wake environments', 'leads');
+  const sleepDenied = deniedReason(
+    sleepPermission,
+    'put environments to sleep',
+    'leads',
+  );
+
+  const action = (
+    kind: 'wake' | 'sleep',
+    label: string,
+    permission: Permission,
+    denied: string | undefined,
+  ) => {
+    const reasonId = `stagelight-${kind}-${clinic}-${stage}-denied`;
+    return (
+      <Box>
+        <Button
+          variant="outlined"
+          size="small"
+          disabled={permission.loading || !permission.allowed}
+          aria-describedby={denied ? reasonId : undefined}
+          onClick={() => setDialog(kind)}
+        >
+          {label}
+        </Button>
+        {denied && (
+          <Typography variant="caption" component="div" id={reasonId}>
+            {denied}
+          </Typography>
+        )}
+      </Box>
+    );
+  };
+
+  return (
+    <>
+      {tracking.operation && (
+        <OperationProgress
+          operation={tracking.operation}
+          startedAtMs={tracking.startedAtMs ?? Date.now()}
+          pollError={tracking.pollError}
+        />
+      )}
+      {lease && tracking.operation?.kind === 'wake' && (
+        <Typography variant="caption" component="div">
+          Held awake until {new Date(lease.endsAt).toLocaleString()}
+        </Typography>
+      )}
+      {!running && (
+        <>
+          {actions.wake && action('wake', 'Wake', wakePermission, wakeDenied)}
+          {actions.sleep &&
+            action('sleep', 'Sleep', sleepPermission, sleepDenied)}
+          {props.protected && power === 'awake' && (
+            <Typography variant="caption" component="div">
+              Protected: never put to sleep
+            </Typography>
+          )}
+          {(power === 'waking' || power === 'sleeping') &&
+            !tracking.operation && (
+              <Typography variant="caption" component="div">
+                {power === 'waking' ? 'Waking' : 'Going to sleep'} (no action
+                until it settles)
+              </Typography>
+            )}
+        </>
+      )}
+      <WakeDialog
+        open={dialog === 'wake'}
+        clinic={clinic}
+        stage={stage}
+        onClose={() => setDialog(undefined)}
+        onStarted={started}
+      />
+      {actions.sleep && (
+        <SleepDialog
+          open={dialog === 'sleep'}
+          clinic={clinic}
+          stage={stage}
+          onClose={() => setDialog(undefined)}
+          onStarted={started}
+        />
+      )}
+    </>
+  );
+}

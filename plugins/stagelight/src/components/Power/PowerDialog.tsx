@@ -1,0 +1,118 @@
+import { FormEvent, ReactNode, useState } from 'react';
+import {
+  Button,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogTitle,
+  TextField,
+  Typography,
+} from '@material-ui/core';
+import { requestErrorText } from '../../power/powerView';
+
+export interface PowerDialogProps {
+  open: boolean;
+  /** Distinguishes the ids of this dialog's fields from other columns' dialogs. */
+  idPrefix: string;
+  title: string;
+  /** The button that submits, e.g. "Wake". */
+  submitLabel: string;
+  /** What will happen, shown above the fields. */
+  description: ReactNode;
+  /** Extra fields below the reason. */
+  children?: ReactNode;
+  onClose(): void;
+  /** Sends the request; a rejection is shown in the dialog, which stays open. */
+  onSubmit(reason: string): Promise<void>;
+}
+
+/**
+ * The form both power actions share: a required reason (it goes into the
+ * audit history), the request's errors in words, keyboard submit with Enter
+ * and focus on the reason when it opens.
+ */
+export function PowerDialog(props: PowerDialogProps) {
+  const { open, idPrefix, title, onClose } = props;
+  const [reason, setReason] = useState('');
+  const [touched, setTouched] = useState(false);
+  const [sending, setSending] = useState(false);
+  const [error, setError] = useState<string>();
+
+  const missing = reason.trim() === '';
+  const titleId = `${idPrefix}-title`;
+  const reasonId = `${idPrefix}-reason`;
+
+  const close = () => {
+    if (sending) return;
+    setReason('');
+    setTouched(false);
+    setError(undefined);
+    onClose();
+  };
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setTouched(true);
+    if (missing || sending) return;
+    setSending(true);
+    setError(undefined);
+    try {
+      await props.onSubmit(reason.trim());
+      setReason('');
+      setTouched(false);
+    } catch (e) {
+      setError(requestErrorText(e));
+    } finally {
+      setSending(false);
+    }
+  };
+
+  return (
+    <Dialog open={open} onClose={close} aria-labelledby={titleId} fullWidth>
+      <form onSubmit={submit} noValidate>
+        <DialogTitle id={titleId}>{title}</DialogTitle>
+        <DialogContent>
+          {props.description}
+          <TextField
+            id={reasonId}
+            label="Reason"
+            value={reason}
+            onChange={e => setReason(e.target.value)}
+            required
+            // A modal dialog the user just opened moves focus to its first field (WAI-ARIA dialog pattern).
+            // eslint-disable-next-line jsx-a11y/no-autofocus
+            autoFocus
+            fullWidth
+            margin="normal"
+            error={touched && missing}
+            helperText={
+              touched && missing
+                ? 'A reason is required; it is recorded in the history'
+                : 'Recorded in the history with your name'
+            }
+            inputProps={{ maxLength: 500 }}
+          />
+          {props.children}
+          {error && (
+            <Typography color="error" role="alert">
+              {error}
+            </Typography>
+          )}
+        </DialogContent>
+        <DialogActions>
+          <Button onClick={close} disabled={sending}>
+            Cancel
+          </Button>
+          <Button
+            type="submit"
+            color="primary"
+            variant="contained"
+            disabled={sending}
+          >
+            {sending ? `${props.submitLabel}…` : props.submitLabel}
+          </Button>
+        </DialogActions>
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,62 @@
+import { useState } from 'react';
+import { DialogContentText, TextField } from '@material-ui/core';
+import type { PowerOperationResponse } from '@internal/plugin-stagelight-common';
+import { useApi } from '@backstage/core-plugin-api';
+import { stagelightApiRef } from '../../api';
+import { DEFAULT_LEASE_HOURS, LEASE_HOUR_OPTIONS } from '../../power/powerView';
+import { PowerDialog } from './PowerDialog';
+
+export interface WakeDialogProps {
+  open: boolean;
+  clinic: string;
+  stage: string;
+  onClose(): void;
+  /** Called with the backend's answer once the wake has been accepted. */
+  onStarted(response: PowerOperationResponse): void;
+}
+
+/** Wake one environment, held awake by a lease of the chosen length. */
+export function WakeDialog(props: WakeDialogProps) {
+  const { clinic, stage } = props;
+  const api = useApi(stagelightApiRef);
+  const [leaseHours, setLeaseHours] = useState<number>(DEFAULT_LEASE_HOURS);
+  const idPrefix = `stagelight-wake-${clinic}-${stage}`;
+
+  return (
+    <PowerDialog
+      open={props.open}
+      idPrefix={idPrefix}
+      title={`Wake ${clinic}/${stage}`}
+      submitLabel="Wake"
+      description={
+        <DialogContentText>
+          Starts the database, restores the services' desired counts and waits
+          until the deployed version is served. The environment stays awake for
+          the lease, then its schedule decides again.
+        </DialogContentText>
+      }
+      onClose={props.onClose}
+      onSubmit={async reason => {
+        const response = await api.wake(clinic, stage, { reason, leaseHours });
+        props.onStarted(response);
+      }}
+    >
+      <TextField
+        id={`${idPrefix}-lease`}
+        select
+        label="Keep awake for"
+        value={leaseHours}
+        onChange={e => setLeaseHours(Number(e.target.value))}
+        SelectProps={{ native: true }}
+        fullWidth
+        margin="normal"
+      >
+        {LEASE_HOUR_OPTIONS.map(h => (
+          <option key={h} value={h}>
+            {h} {h === 1 ? 'hour' : 'hours'}
+          </option>
+        ))}
+      </TextField>
+    </PowerDialog>
+  );
+}

@@ -1,0 +1,29 @@
+import type { AuditRecord } from '@internal/plugin-stagelight-common';
+
+/** How many records of each stage the history asks for. */
+export const HISTORY_LIMIT_PER_STAGE = 50;
+
+/** The records of several stages as one list, newest first (ties: higher id first). */
+export function mergeHistory(lists: AuditRecord[][]): AuditRecord[] {
+  return lists
+    .flat()
+    .sort((a, b) => Date.parse(b.at) - Date.parse(a.at) || b.id - a.id);
+}
+
+const ACTIONS: Record<string, string> = {
+  'environment-wake': 'Wake',
+  'environment-sleep': 'Sleep',
+  'lease-extend': 'Extend lease',
+  'lease-end': 'End lease',
+  'schedule-edit': 'Edit schedule',
+};
+
+export function actionLabel(action: string): string {
+  return ACTIONS[action] ?? action;
+}
+
+/** `user:default/jane` reads as `jane`; other namespaces and kinds stay whole. */
+export function actorLabel(actor: string): string {
+  const match = /^user:default\/(.+)$/.exec(actor);
+  return match ? match[1] : actor;
+}
