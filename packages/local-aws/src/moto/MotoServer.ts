@@ -131,7 +131,13 @@ export async function startMotoServer(
           resolve();
           return;
         }
-        child.once('exit', () => resolve());
+        // A busy werkzeug server can take its time over SIGTERM; tests and the
+        // CLI must not wait on it.
+        const kill = setTimeout(() => child.kill('SIGKILL'), 2000);
+        child.once('exit', () => {
+          clearTimeout(kill);
+          resolve();
+        });
         child.kill('SIGTERM');
       }),
   };
