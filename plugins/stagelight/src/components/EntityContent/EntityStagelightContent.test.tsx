@@ -363,7 +363,8 @@ describe('EntityStagelightContent', () => {
         reason: 'release check',
         leaseHours: 2,
       });
-    });
+      // It waits through one real 2 s poll of the operation on purpose.
+    }, 30_000);
   });
 
   describe('history', () => {
