@@ -4,7 +4,18 @@ import {
   startTestBackend,
   TestDatabases,
 } from '@backstage/backend-test-utils';
-import { createBackendModule } from '@backstage/backend-plugin-api';
+import {
+  createBackendModule,
+  createServiceFactory,
+} from '@backstage/backend-plugin-api';
+import {
+  NotificationSendOptions,
+  notificationService,
+} from '@backstage/plugin-notifications-node';
+import {
+  SignalPayload,
+  signalsServiceRef,
+} from '@backstage/plugin-signals-node';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { MotoServer, startMotoServer } from '@internal/stagelight-local-aws';
 import request from 'supertest';
@@ -400,6 +411,130 @@ describe.each(databases.eachSupportedId())(
       );
       expect(detail.status).toBe(200);
       expect(detail.body.errors[0].message).toMatch(/InternalFailure/);
+    });
+
+    it('exposes its actions through the actions registry and reports operations on signals and notifications', async () => {
+      const knex = await databases.init(databaseId);
+      const signals: SignalPayload[] = [];
+      const notifications: NotificationSendOptions[] = [];
+      const { server } = await startTestBackend({
+        features: [
+          stagelightPlugin,
+          config(),
+          mockServices.database.factory({ knex }),
+          createServiceFactory({
+            service: signalsServiceRef,
+            deps: {},
+            factory: () => ({
+              publish: async (signal: SignalPayload<any>) => {
+                signals.push(signal);
+              },
+            }),
+          }),
+          createServiceFactory({
+            service: notificationService,
+            deps: {},
+            factory: () => ({
+              send: async (n: NotificationSendOptions) => {
+                notifications.push(n);
+              },
+            }),
+          }),
+        ],
+      });
+      await waitForSnapshot(server);
+
+      const list = await request(server).get(
+        '/api/stagelight/.backstage/actions/v1/actions',
+      );
+      expect(list.status).toBe(200);
+      expect(
+        list.body.actions.map((a: any) => [a.id, a.attributes.destructive]),
+      ).toEqual([
+        ['stagelight:get-environment-status', false],
+        ['stagelight:wake-environment', true],
+        ['stagelight:sleep-environment', true],
+      ]);
+
+      const status = await request(server)
+        .post(
+          '/api/stagelight/.backstage/actions/v1/actions/stagelight:get-environment-status/invoke',
+        )
+        .send({ clinic: 'alder', stage: 'dev' });
+      expect(status.status).toBe(200);
+      expect(status.body.output).toMatchObject({
+        clinic: 'alder',
+        stage: 'dev',
+        power: 'awake',
+        readiness: 'ready',
+        latestOperation: null,
+      });
+
+      const prod = await request(server)
+        .post(
+          '/api/stagelight/.backstage/actions/v1/actions/stagelight:sleep-environment/invoke',
+        )
+        .send({ clinic: 'alder', stage: 'prod', reason: 'save money' });
+      expect(prod.status).toBe(409);
+      const bulk = await request(server)
+        .post('/api/stagelight/stages/prod/sleep')
+        .send({ reason: 'save money' });
+      expect(bulk.status).toBe(202);
+      expect(bulk.body).toEqual({
+        scope: { stage: 'prod' },
+        started: [],
+        skipped: [
+          {
+            clinic: 'alder',
+            stage: 'prod',
+            reason:
+              "Stage 'prod' is protected: its environments are never put to sleep",
+          },
+        ],
+      });
+
+      const sleep = await request(server)
+        .post(
+          '/api/stagelight/.backstage/actions/v1/actions/stagelight:sleep-environment/invoke',
+        )
+        .send({ clinic: 'birch', stage: 'dev', reason: 'night' });
+      expect(sleep.status).toBe(200);
+      const id = sleep.body.output.operation.id;
+      let op: any;
+      for (let i = 0; i < 200; i++) {
+        op = (await request(server).get(`/api/stagelight/operations/${id}`))
+          .body;
+        if (op.status === 'succeeded' || op.status === 'failed') break;
+        await new Promise(r => setTimeout(r, 50));
+      }
+      expect(op.status).toBe('succeeded');
+      const ours = signals.filter(s => (s.message as any).operationId === id);
+      expect(ours.length).toBeGreaterThan(1);
+      expect(ours[0]).toMatchObject({
+        channel: 'stagelight:operation',
+        recipients: { type: 'broadcast' },
+      });
+      expect(ours[ours.length - 1].message).toMatchObject({
+        status: 'succeeded',
+        outcome: 'asleep',
+      });
+      expect(notifications).toEqual([
+        expect.objectContaining({
+          recipients: { type: 'entity', entityRef: 'user:default/mock' },
+          payload: expect.objectContaining({
+            title: 'birch/dev is asleep',
+            link: '/catalog/default/system/birch/stagelight',
+          }),
+        }),
+      ]);
+      const history = await request(server).get(
+        '/api/stagelight/environments/birch/dev/history',
+      );
+      expect(history.body.items[0]).toMatchObject({
+        action: 'environment-sleep',
+        result: 'succeeded',
+        operationId: id,
+      });
     });
   },
 );

@@ -3,7 +3,10 @@ import {
   createBackendPlugin,
   resolvePackagePath,
 } from '@backstage/backend-plugin-api';
+import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { DefaultAwsCredentialsManager } from '@backstage/integration-aws-node';
+import { notificationService } from '@backstage/plugin-notifications-node';
+import { signalsServiceRef } from '@backstage/plugin-signals-node';
 import { stagelightPermissions } from '@internal/plugin-stagelight-common';
 import { AwsClientFactory } from './aws/AwsClientFactory';
 import {
@@ -17,7 +20,7 @@ import { readStagelightSettings } from './config/StagelightConfig';
 import { DatabaseEnvironmentStore } from './inventory/EnvironmentStore';
 import { HttpDeployMarkerProbe } from './readiness/DeployMarkerProbe';
 import { MarkerWaiter, abortableSleep } from './readiness/MarkerWaiter';
-import { createPowerModule, readPowerSettings } from './power';
+import { createPowerModule, PowerNotifier, readPowerSettings } from './power';
 import { createRouter } from './router';
 import { systemClock } from './status/Clock';
 import { StatusCollector } from './status/StatusCollector';
@@ -43,6 +46,9 @@ export const stagelightPlugin = createBackendPlugin({
         permissionsRegistry: coreServices.permissionsRegistry,
         auditor: coreServices.auditor,
         lifecycle: coreServices.lifecycle,
+        signals: signalsServiceRef,
+        notifications: notificationService,
+        actionsRegistry: actionsRegistryServiceRef,
       },
       async init(deps) {
         const settings = readStagelightSettings(deps.config);
@@ -102,6 +108,15 @@ export const stagelightPlugin = createBackendPlugin({
           logger: deps.logger,
           auditor: deps.auditor,
           probe,
+          // Live progress on the stagelight:operation channel; the requester
+          // is notified when their operation ends.
+          observers: [
+            new PowerNotifier({
+              signals: deps.signals,
+              notifications: deps.notifications,
+              logger: deps.logger,
+            }),
+          ],
         });
         // Operations a previous run of this replica left unfinished.
         await power.resume();
@@ -170,6 +185,11 @@ export const stagelightPlugin = createBackendPlugin({
         });
 
         deps.permissionsRegistry.addPermissions(stagelightPermissions);
+        // For MCP clients through the actions backend (backend.actions.pluginSources).
+        power.registerActions({
+          actionsRegistry: deps.actionsRegistry,
+          permissions: deps.permissions,
+        });
         // Before the main router, whose first step requires the status permission:
         // power and cost check their own.
         deps.httpRouter.use(

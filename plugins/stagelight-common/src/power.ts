@@ -165,3 +165,43 @@ export interface AuditListResponse {
 export interface OperationListResponse {
   items: PowerOperation[];
 }
+
+/** An environment a bulk wake or sleep left alone, and why. */
+export interface BulkPowerSkipped {
+  clinic: string;
+  stage: string;
+  /** e.g. the stage is protected, or another operation of the other kind holds it. */
+  reason: string;
+}
+
+/**
+ * 202 answer of POST /clinics/:clinic/wake|sleep and /stages/:stage/wake|sleep:
+ * one operation per environment (each with its own lock, possibly one already
+ * running), and the environments skipped.
+ */
+export interface BulkPowerResponse {
+  scope: { clinic: string } | { stage: string };
+  started: PowerOperationResponse[];
+  skipped: BulkPowerSkipped[];
+}
+
+/** Signals channel on which the backend publishes every change of a power operation. */
+export const OPERATION_SIGNAL_CHANNEL = 'stagelight:operation';
+
+/**
+ * The message on {@link OPERATION_SIGNAL_CHANNEL} (broadcast): enough to redraw
+ * a status page; the reason, requester and error text are fetched with read
+ * permission from GET /operations/:id.
+ */
+export type OperationSignal = {
+  operationId: string;
+  clinic: string;
+  stage: string;
+  kind: PowerOperationKind;
+  status: PowerOperationStatus;
+  outcome: 'awake' | 'asleep' | 'partial' | null;
+  /** The running (or failed, or next) step; null once it succeeded. */
+  step: PowerStepName | null;
+  steps: Array<{ name: PowerStepName; status: PowerStepStatus }>;
+  finishedAt: string | null;
+};

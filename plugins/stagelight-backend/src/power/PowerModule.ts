@@ -5,6 +5,7 @@ import {
   LoggerService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
+import type { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
 import { AwsClientFactory } from '../aws/AwsClientFactory';
 import { EcsPowerAdapter } from '../aws/EcsPowerAdapter';
 import { RdsPowerAdapter } from '../aws/RdsPowerAdapter';
@@ -23,6 +24,8 @@ import { PowerSettings } from './PowerSettings';
 import { ApplySchedulesResult, PowerService } from './PowerService';
 import { PowerStore } from './PowerStore';
 import { createPowerRouter } from './router';
+import { registerPowerActions } from './actions';
+import { PowerGuard } from './PowerGuard';
 
 export interface PowerModuleOptions {
   knex: Knex;
@@ -56,6 +59,11 @@ export interface PowerModule {
     httpAuth: HttpAuthService;
     permissions: PermissionsService;
   }): ReturnType<typeof createPowerRouter>;
+  /** Registers get-environment-status, wake-environment and sleep-environment. */
+  registerActions(deps: {
+    actionsRegistry: ActionsRegistryService;
+    permissions: PermissionsService;
+  }): void;
   /** Stops after the current step of each running operation (shutdown). */
   stop(): Promise<void>;
 }
@@ -98,6 +106,13 @@ export function createPowerModule(o: PowerModuleOptions): PowerModule {
     resume: () => engine.resumeUnfinished(),
     applySchedules: () => service.applySchedules(o.clock.now()),
     router: deps => createPowerRouter({ service, auditor, auditLog, ...deps }),
+    registerActions: deps =>
+      registerPowerActions({
+        actionsRegistry: deps.actionsRegistry,
+        service,
+        guard: new PowerGuard({ permissions: deps.permissions, auditor }),
+        clock: o.clock,
+      }),
     stop: () => engine.stop(),
   };
 }

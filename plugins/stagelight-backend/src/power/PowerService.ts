@@ -95,6 +95,37 @@ export class PowerService {
     return record;
   }
 
+  /**
+   * The environments of a clinic (every stage) or of a stage (every clinic),
+   * in snapshot order; a 404 for an unknown stage or a clinic with none.
+   */
+  async environmentsOf(
+    scope: { clinic: string } | { stage: string },
+  ): Promise<EnvironmentRecord[]> {
+    if ('stage' in scope) {
+      const stages = this.deps.settings.stages.map(s => s.name);
+      if (!stages.includes(scope.stage)) {
+        throw new NotFoundError(
+          `Unknown stage '${scope.stage}'; stages are ${stages.join(', ')}`,
+        );
+      }
+    }
+    const snapshot = await this.deps.environments.snapshot();
+    if (!snapshot) {
+      throw new ServiceUnavailableError(
+        'Stagelight has not finished its first refresh yet; try again shortly',
+      );
+    }
+    if ('stage' in scope) {
+      return snapshot.records.filter(r => r.stage === scope.stage);
+    }
+    const records = snapshot.records.filter(r => r.clinic === scope.clinic);
+    if (records.length === 0) {
+      throw new NotFoundError(`No environments for clinic '${scope.clinic}'`);
+    }
+    return records;
+  }
+
   /** Checks a wake request before anything is looked up or changed. */
   parseWake(body: unknown): WakeRequest {
     const reason = reasonOf(body);

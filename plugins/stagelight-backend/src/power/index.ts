@@ -16,3 +16,6 @@ export {
   type StartOperation,
 } from './PowerEngine';
 export { powerTargetsOf, type PowerTargets } from './PowerTargets';
+export { PowerNotifier, operationSignal, clinicLink } from './PowerNotifier';
+export { registerPowerActions, type PowerActionsOptions } from './actions';
+export { PowerGuard, actorOf } from './PowerGuard';

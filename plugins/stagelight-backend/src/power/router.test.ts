@@ -7,6 +7,7 @@ import {
 } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { EnvironmentRecord } from '../status/EnvironmentRecord';
+import { PowerObserver } from './PowerEngine';
 import {
   makePower,
   MemoryEnvironmentStore,
@@ -51,17 +52,22 @@ function record(
 }
 
 describe('createPowerRouter', () => {
-  async function setup(denied: string[] = []) {
+  async function setup(
+    denied: string[] = [],
+    records = [record('alder', 'dev'), record('alder', 'prod', true)],
+    observers?: PowerObserver[],
+  ) {
     const knex = await databases.init('SQLITE_3');
     await migrate(knex);
     const store = new MemoryEnvironmentStore();
-    store.set([record('alder', 'dev'), record('alder', 'prod', true)]);
+    store.set(records);
     const clock = new TestClock(new Date('2026-06-10T12:00:00Z'));
     const power = makePower({
       knex,
       endpoint: 'http://127.0.0.1:9',
       store,
       clock,
+      observers,
       stagelight: {
         power: {
           schedules: {
@@ -275,5 +281,172 @@ describe('createPowerRouter', () => {
     expect(
       (await request(app).delete('/environments/alder/dev/lease')).status,
     ).toBe(409);
+  });
+
+  describe('bulk wake and sleep', () => {
+    const fleet = () => [
+      record('alder', 'dev'),
+      record('alder', 'test'),
+      record('alder', 'prod', true),
+      record('birch', 'dev'),
+      record('birch', 'prod', true),
+    ];
+
+    it('sleeps a clinic, skipping its protected stage, one audited operation per environment', async () => {
+      const { app, power } = await setup([], fleet());
+      const res = await request(app)
+        .post('/clinics/alder/sleep')
+        .send({ reason: 'weekend' });
+      expect(res.status).toBe(202);
+      expect(res.body.scope).toEqual({ clinic: 'alder' });
+      expect(
+        res.body.started.map((s: any) => [
+          s.operation.clinic,
+          s.operation.stage,
+          s.operation.kind,
+        ]),
+      ).toEqual([
+        ['alder', 'dev', 'sleep'],
+        ['alder', 'test', 'sleep'],
+      ]);
+      expect(
+        new Set(res.body.started.map((s: any) => s.operation.id)).size,
+      ).toBe(2);
+      expect(res.body.skipped).toEqual([
+        {
+          clinic: 'alder',
+          stage: 'prod',
+          reason:
+            "Stage 'prod' is protected: its environments are never put to sleep",
+        },
+      ]);
+      await power.engine.settled();
+      const birch = await request(app).get(
+        '/environments/birch/dev/operations',
+      );
+      expect(birch.body.items).toEqual([]);
+      const audit = await request(app).get('/audit');
+      expect(
+        audit.body.items
+          .map((a: any) => [a.action, a.clinic, a.stage, a.result, a.reason])
+          .reverse(),
+      ).toEqual([
+        ['clinic-sleep', 'alder', null, 'succeeded', 'weekend'],
+        ['environment-sleep', 'alder', 'dev', 'succeeded', 'weekend'],
+        ['environment-sleep', 'alder', 'test', 'succeeded', 'weekend'],
+        ['environment-sleep', 'alder', 'prod', 'rejected', 'weekend'],
+      ]);
+      const dev = audit.body.items.find((a: any) => a.stage === 'dev');
+      expect(dev.operationId).toBe(res.body.started[0].operation.id);
+    });
+
+    it('wakes a stage across clinics with a lease each, protected stages included', async () => {
+      const { app, power } = await setup([], fleet());
+      const res = await request(app)
+        .post('/stages/dev/wake')
+        .send({ reason: 'training day', leaseHours: 3 });
+      expect(res.status).toBe(202);
+      expect(
+        res.body.started.map((s: any) => [s.operation.clinic, s.lease.endsAt]),
+      ).toEqual([
+        ['alder', '2026-06-10T15:00:00.000Z'],
+        ['birch', '2026-06-10T15:00:00.000Z'],
+      ]);
+      expect(res.body.skipped).toEqual([]);
+      await power.engine.settled();
+      const op = await request(app).get(
+        `/operations/${res.body.started[1].operation.id}`,
+      );
+      expect(op.body).toMatchObject({
+        clinic: 'birch',
+        stage: 'dev',
+        status: 'succeeded',
+      });
+      const prod = await request(app)
+        .post('/stages/prod/wake')
+        .send({ reason: 'check' });
+      expect(prod.body.started).toHaveLength(2);
+    });
+
+    it('keeps each environment its own lock: a running operation is returned, another kind is skipped', async () => {
+      // Holds every operation at its first report until released.
+      let release = () => {};
+      const gate = new Promise<void>(resolve => {
+        release = resolve;
+      });
+      const { app, power } = await setup([], fleet(), [
+        { operationChanged: () => gate },
+      ]);
+      const single = await request(app)
+        .post('/environments/alder/dev/wake')
+        .send({ reason: 'first' });
+      const again = await request(app)
+        .post('/clinics/alder/wake')
+        .send({ reason: 'second' });
+      expect(again.status).toBe(202);
+      expect(again.body.started[0].operation.id).toBe(single.body.operation.id);
+      const sleep = await request(app)
+        .post('/stages/dev/sleep')
+        .send({ reason: 'night' });
+      expect(sleep.status).toBe(202);
+      expect(sleep.body.skipped.map((s: any) => s.clinic)).toContain('alder');
+      expect(sleep.body.skipped[0].reason).toMatch(/wake/);
+      expect(sleep.body.started.map((s: any) => s.operation.clinic)).toEqual([
+        'birch',
+      ]);
+      release();
+      await power.engine.settled();
+    });
+
+    it('answers 403 and audits the denial, starting nothing', async () => {
+      const { app } = await setup(['stagelight.environment.wake'], fleet());
+      const res = await request(app)
+        .post('/clinics/alder/wake')
+        .send({ reason: 'demo' });
+      expect(res.status).toBe(403);
+      const audit = await request(app).get('/audit');
+      expect(audit.body.items).toEqual([
+        expect.objectContaining({
+          action: 'clinic-wake',
+          clinic: 'alder',
+          stage: null,
+          result: 'denied',
+          reason: 'demo',
+        }),
+      ]);
+      expect(
+        (await request(app).get('/environments/alder/dev/operations')).body
+          .items,
+      ).toEqual([]);
+    });
+
+    it('answers 400 for a bad body and 404 for an unknown clinic or stage', async () => {
+      const { app } = await setup([], fleet());
+      const bad = await request(app)
+        .post('/stages/dev/wake')
+        .send({ reason: 'x', leaseHours: 0 });
+      expect(bad.status).toBe(400);
+      expect(
+        (await request(app).post('/clinics/alder/sleep').send({})).status,
+      ).toBe(400);
+      const clinic = await request(app)
+        .post('/clinics/cedar/wake')
+        .send({ reason: 'x' });
+      expect(clinic.status).toBe(404);
+      expect(clinic.body.error.message).toBe(
+        "No environments for clinic 'cedar'",
+      );
+      const stage = await request(app)
+        .post('/stages/qa/sleep')
+        .send({ reason: 'x' });
+      expect(stage.status).toBe(404);
+      const audit = await request(app).get('/audit');
+      expect(audit.body.items.map((a: any) => [a.action, a.result])).toEqual([
+        ['stage-sleep', 'rejected'],
+        ['clinic-wake', 'rejected'],
+        ['clinic-sleep', 'rejected'],
+        ['stage-wake', 'rejected'],
+      ]);
+    });
   });
 });

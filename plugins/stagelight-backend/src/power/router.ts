@@ -1,25 +1,23 @@
 import express from 'express';
 import Router from 'express-promise-router';
 import {
-  BackstageCredentials,
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { InputError, NotAllowedError } from '@backstage/errors';
-import {
-  AuthorizeResult,
-  BasicPermission,
-} from '@backstage/plugin-permission-common';
+import { InputError } from '@backstage/errors';
+import { BasicPermission } from '@backstage/plugin-permission-common';
 import {
   AuditListResponse,
+  BulkPowerResponse,
   OperationListResponse,
-  stagelightEnvironmentReadPermission,
+  PowerOperationKind,
   stagelightEnvironmentSleepPermission,
   stagelightEnvironmentWakePermission,
   stagelightScheduleEditPermission,
 } from '@internal/plugin-stagelight-common';
 import { PowerAuditLog } from './PowerAuditLog';
 import { PowerAuditor } from './PowerAuditor';
+import { actorOf, PowerGuard } from './PowerGuard';
 import { PowerService } from './PowerService';
 
 export interface PowerRouterOptions {
@@ -28,17 +26,6 @@ export interface PowerRouterOptions {
   auditLog: PowerAuditLog;
   httpAuth: HttpAuthService;
   permissions: PermissionsService;
-}
-
-function actorOf(credentials: BackstageCredentials): string {
-  const p = credentials.principal as {
-    type: string;
-    userEntityRef?: string;
-    subject?: string;
-  };
-  if (p.type === 'user' && p.userEntityRef) return p.userEntityRef;
-  if (p.type === 'service' && p.subject) return p.subject;
-  return 'unknown';
 }
 
 function limitOf(value: unknown): number {
@@ -62,22 +49,10 @@ export async function createPowerRouter(
   const router = Router();
   router.use(express.json());
 
-  const allowed = async (
-    credentials: BackstageCredentials,
-    permission: BasicPermission,
-  ) => {
-    const [decision] = await permissions.authorize([{ permission }], {
-      credentials,
-    });
-    return decision.result === AuthorizeResult.ALLOW;
-  };
+  const guard = new PowerGuard({ permissions, auditor });
 
-  const requireRead = async (req: express.Request) => {
-    const credentials = await httpAuth.credentials(req);
-    if (!(await allowed(credentials, stagelightEnvironmentReadPermission))) {
-      throw new NotAllowedError('Not allowed to read Stagelight environments');
-    }
-  };
+  const requireRead = async (req: express.Request) =>
+    guard.requireRead(await httpAuth.credentials(req));
 
   /** Authorize, then run the mutation; every attempt is audited by PowerAuditor. */
   const mutation = async <T>(
@@ -90,24 +65,17 @@ export async function createPowerRouter(
     const credentials = await httpAuth.credentials(req, {
       allow: ['user', 'service'],
     });
-    const actor = actorOf(credentials);
-    const body = req.body as { reason?: unknown } | undefined;
-    return auditor.run(
+    return guard.mutation(
       {
+        credentials,
         action,
-        actor,
+        permission,
         clinic: req.params.clinic ?? null,
         stage: req.params.stage ?? null,
-        reason:
-          typeof body?.reason === 'string' ? body.reason.slice(0, 500) : null,
+        reason: (req.body as { reason?: unknown } | undefined)?.reason,
         request: req,
       },
-      async () => {
-        if (!(await allowed(credentials, permission))) {
-          throw new NotAllowedError(`Not allowed: ${permission.name}`);
-        }
-        return fn(actor);
-      },
+      fn,
       describe,
     );
   };
@@ -144,6 +112,91 @@ export async function createPowerRouter(
     );
     res.status(202).json(result);
   });
+
+  /**
+   * Wake or sleep every environment of a clinic or a stage. The request as a
+   * whole is authorized, validated and looked up first (a denial, bad body or
+   * unknown scope is audited once, as `clinic-wake` etc.); then each
+   * environment is its own operation with its own lock and audit record.
+   * Environments that refuse (protected for sleep, another kind running) are
+   * listed as skipped with the reason.
+   */
+  const bulk = async (
+    req: express.Request,
+    kind: PowerOperationKind,
+    scope: { clinic: string } | { stage: string },
+  ): Promise<BulkPowerResponse> => {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    const actor = actorOf(credentials);
+    const body = (req.body ?? {}) as { reason?: unknown };
+    const byClinic = 'clinic' in scope;
+    const { request, records } = await guard.mutation(
+      {
+        credentials,
+        action: `${byClinic ? 'clinic' : 'stage'}-${kind}`,
+        permission:
+          kind === 'wake'
+            ? stagelightEnvironmentWakePermission
+            : stagelightEnvironmentSleepPermission,
+        clinic: byClinic ? scope.clinic : null,
+        stage: byClinic ? null : scope.stage,
+        reason: body.reason,
+        request: req,
+      },
+      async () => {
+        const parsed =
+          kind === 'wake' ? service.parseWake(body) : service.parseSleep(body);
+        return {
+          request: parsed,
+          records: await service.environmentsOf(scope),
+        };
+      },
+      r => ({
+        detail: `${kind} of ${r.records
+          .map(e => `${e.clinic}/${e.stage}`)
+          .join(', ')}`,
+      }),
+    );
+    const response: BulkPowerResponse = { scope, started: [], skipped: [] };
+    for (const record of records) {
+      const env = { clinic: record.clinic, stage: record.stage };
+      try {
+        response.started.push(
+          await auditor.run(
+            {
+              action: `environment-${kind}`,
+              actor,
+              ...env,
+              reason: request.reason,
+              request: req,
+            },
+            () =>
+              kind === 'wake'
+                ? service.wake(env, request, actor)
+                : service.sleep(env, request, actor),
+            opDetail,
+          ),
+        );
+      } catch (error) {
+        // Already audited; the other environments go on.
+        response.skipped.push({ ...env, reason: (error as Error).message });
+      }
+    }
+    return response;
+  };
+
+  for (const kind of ['wake', 'sleep'] as const) {
+    router.post(`/clinics/:clinic/${kind}`, async (req, res) => {
+      res
+        .status(202)
+        .json(await bulk(req, kind, { clinic: req.params.clinic }));
+    });
+    router.post(`/stages/:stage/${kind}`, async (req, res) => {
+      res.status(202).json(await bulk(req, kind, { stage: req.params.stage }));
+    });
+  }
 
   router.post('/environments/:clinic/:stage/lease/extend', async (req, res) => {
     const lease = await mutation(
