@@ -9,10 +9,18 @@ import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
 import { createTestEntityPage } from '@backstage/plugin-catalog-react/testUtils';
 import { STAGELIGHT_CLINIC_ANNOTATION } from '@internal/plugin-stagelight-common';
+import { mockApis } from '@backstage/frontend-test-utils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import stagelightPlugin, {
+  stagelightCostPage,
   stagelightEntityContent,
   stagelightFleetPage,
 } from './alpha';
+import {
+  costSummary,
+  environmentCost,
+  stageForecast,
+} from './components/Cost/costFixtures';
 import { stagelightApiRef } from './api';
 import { detail, mockStagelightApi, STAGES } from './__testUtils__/fixtures';
 
@@ -23,6 +31,7 @@ describe('new frontend system plugin', () => {
     // The ids are what app-config uses to configure or disable each extension.
     expect(stagelightPlugin.getExtension('api:stagelight')).toBeDefined();
     expect(stagelightPlugin.getExtension('page:stagelight')).toBeDefined();
+    expect(stagelightPlugin.getExtension('page:stagelight/cost')).toBeDefined();
     expect(
       stagelightPlugin.getExtension('entity-content:stagelight/stages'),
     ).toBeDefined();
@@ -35,6 +44,41 @@ describe('new frontend system plugin', () => {
     const tester = createExtensionTester(stagelightFleetPage);
     expect(tester.get(coreExtensionData.routePath)).toBe('/stagelight');
     expect(tester.get(coreExtensionData.title)).toBe('Stagelight');
+  });
+
+  it('mounts the cost page at /stagelight/cost with its own title and route', () => {
+    const tester = createExtensionTester(stagelightCostPage);
+    expect(tester.get(coreExtensionData.routePath)).toBe('/stagelight/cost');
+    expect(tester.get(coreExtensionData.title)).toBe('Stagelight cost');
+    expect(tester.get(coreExtensionData.routeRef)).toBe(
+      stagelightPlugin.routes.cost,
+    );
+  });
+
+  it('renders the cost page inside an app for a user with cost access', async () => {
+    const api = mockStagelightApi();
+    api.getCostSummary.mockResolvedValue(costSummary());
+    api.getStageForecast.mockImplementation(async stage =>
+      stageForecast(stage),
+    );
+    api.getEnvironmentCost.mockImplementation(async (clinic, stage) =>
+      environmentCost(clinic, stage),
+    );
+
+    renderTestApp({
+      features: [stagelightPlugin],
+      apis: [
+        [stagelightApiRef, api],
+        mockApis.permission({ authorize: AuthorizeResult.ALLOW }),
+      ],
+      initialRouteEntries: ['/stagelight/cost'],
+    });
+
+    expect(
+      await screen.findByRole('table', {
+        name: 'Month to date against last month by stage',
+      }),
+    ).toHaveTextContent('prod');
   });
 
   it('adds the Stages tab only to clinic Systems and Components', () => {

@@ -7,11 +7,15 @@ import {
   PageBlueprint,
 } from '@backstage/frontend-plugin-api';
 import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
-import { RiLightbulbFlashLine } from '@remixicon/react';
+import {
+  RiLightbulbFlashLine,
+  RiMoneyDollarCircleLine,
+} from '@remixicon/react';
 import { StagelightClient, stagelightApiRef } from './api';
 import { isStagelightAvailable } from './entity/clinicOfEntity';
 
 const rootRouteRef = createRouteRef();
+const costRouteRef = createRouteRef();
 
 /** The Stagelight API client for the new frontend system. */
 export const stagelightApi = ApiBlueprint.make({
@@ -42,6 +46,26 @@ export const stagelightFleetPage = PageBlueprint.make({
   },
 });
 
+/** The cost page at /stagelight/cost, for managers and leads (`stagelight.cost.read`). */
+export const stagelightCostPage = PageBlueprint.make({
+  name: 'cost',
+  params: {
+    path: '/stagelight/cost',
+    title: 'Stagelight cost',
+    icon: <RiMoneyDollarCircleLine />,
+    routeRef: costRouteRef,
+    loader: () =>
+      Promise.all([
+        import('@backstage/core-components'),
+        import('./components/Cost'),
+      ]).then(([{ Content }, m]) => (
+        <Content>
+          <m.CostView />
+        </Content>
+      )),
+  },
+});
+
 /** The "Stages" tab on a clinic's System and Components. */
 export const stagelightEntityContent = EntityContentBlueprint.make({
   name: 'stages',
@@ -67,6 +91,11 @@ export default createFrontendPlugin({
   title: 'Stagelight',
   icon: <RiLightbulbFlashLine />,
   info: { packageJson: () => import('../package.json') },
-  routes: { root: rootRouteRef },
-  extensions: [stagelightApi, stagelightFleetPage, stagelightEntityContent],
+  routes: { root: rootRouteRef, cost: costRouteRef },
+  extensions: [
+    stagelightApi,
+    stagelightFleetPage,
+    stagelightCostPage,
+    stagelightEntityContent,
+  ],
 });

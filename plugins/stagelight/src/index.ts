@@ -8,6 +8,7 @@
 export {
   stagelightPlugin,
   StagelightPage,
+  StagelightCostPage,
   EntityStagelightContent,
 } from './plugin';
 export { isStagelightAvailable } from './entity/clinicOfEntity';

@@ -21,11 +21,15 @@ import {
   EntityStagelightContent,
   isStagelightAvailable,
   stagelightApiRef,
+  StagelightCostPage,
   StagelightPage,
   stagelightPlugin,
 } from './index';
 import { rootRouteRef } from './routes';
 import { FleetPage } from './components/Fleet';
+import { CostPage } from './components/Cost';
+import { FreshPermissions } from './__testUtils__/FreshPermissions';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
 
 // The legacy frontend system's exports, rendered with the legacy test utils.
 describe('legacy plugin', () => {
@@ -110,5 +114,34 @@ describe('legacy plugin', () => {
     expect(
       await screen.findByRole('table', { name: 'Environments of all clinics' }),
     ).toHaveTextContent('north-clinic');
+  });
+
+  it('exports the cost page, which explains itself to users without cost access', async () => {
+    expect(StagelightCostPage).toBeDefined();
+    const api = mockStagelightApi();
+
+    await renderInTestApp(
+      <FreshPermissions>
+        <TestApiProvider
+          apis={[
+            [stagelightApiRef, api],
+            [
+              permissionApiRef,
+              mockApis.permission({ authorize: AuthorizeResult.DENY }),
+            ],
+          ]}
+        >
+          <CostPage />
+        </TestApiProvider>
+      </FreshPermissions>,
+    );
+
+    expect(
+      await screen.findByRole('heading', { name: 'Stagelight cost' }),
+    ).toBeInTheDocument();
+    expect(
+      await screen.findByText(/Cost is visible to managers and leads/),
+    ).toBeInTheDocument();
+    expect(api.getCostSummary).not.toHaveBeenCalled();
   });
 });

@@ -7,7 +7,7 @@ import {
   fetchApiRef,
 } from '@backstage/core-plugin-api';
 import { StagelightClient, stagelightApiRef } from './api';
-import { rootRouteRef } from './routes';
+import { costRouteRef, rootRouteRef } from './routes';
 
 /**
  * Stagelight in the legacy frontend system.
@@ -16,7 +16,7 @@ import { rootRouteRef } from './routes';
  */
 export const stagelightPlugin = createPlugin({
   id: 'stagelight',
-  routes: { root: rootRouteRef },
+  routes: { root: rootRouteRef, cost: costRouteRef },
   apis: [
     createApiFactory({
       api: stagelightApiRef,
@@ -37,6 +37,22 @@ export const StagelightPage = stagelightPlugin.provide(
     name: 'StagelightPage',
     component: () => import('./components/Fleet').then(m => m.FleetPage),
     mountPoint: rootRouteRef,
+  }),
+);
+
+/**
+ * The cost page: month to date by stage and clinic, daily cost, forecasts,
+ * savings and schedule projections; users without `stagelight.cost.read` see
+ * an explanation instead. Mount it under a route, e.g.
+ * `<Route path="/stagelight/cost" element={<StagelightCostPage />} />`.
+ *
+ * @public
+ */
+export const StagelightCostPage = stagelightPlugin.provide(
+  createRoutableExtension({
+    name: 'StagelightCostPage',
+    component: () => import('./components/Cost').then(m => m.CostPage),
+    mountPoint: costRouteRef,
   }),
 );
 

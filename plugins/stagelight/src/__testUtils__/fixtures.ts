@@ -83,6 +83,10 @@ export function mockStagelightApi(): jest.Mocked<StagelightApi> {
     listOperations: jest.fn(),
     getHistory: jest.fn(),
     getAudit: jest.fn(),
+    getCostSummary: jest.fn(),
+    getEnvironmentCost: jest.fn(),
+    getStageForecast: jest.fn(),
+    projectSchedule: jest.fn(),
   };
 }
 

@@ -1,6 +1,10 @@
 import { createApiRef } from '@backstage/frontend-plugin-api';
 import type {
   AuditListResponse,
+  CostProjectionRequest,
+  CostProjectionResponse,
+  CostSummaryResponse,
+  EnvironmentCostResponse,
   EnvironmentDetail,
   ExtendLeaseRequest,
   GetEnvironmentResponse,
@@ -12,6 +16,7 @@ import type {
   PowerOperation,
   PowerOperationResponse,
   SleepRequest,
+  StageForecastResponse,
   WakeRequest,
 } from '@internal/plugin-stagelight-common';
 
@@ -90,6 +95,20 @@ export interface StagelightApi {
   ): Promise<AuditListResponse>;
   /** The audit records of the whole fleet, newest first. */
   getAudit(options?: ListLimit): Promise<AuditListResponse>;
+
+  /** Month to date against last month by stage and by clinic, with the data's age and diagnostics. */
+  getCostSummary(): Promise<CostSummaryResponse>;
+  /** One environment's daily cost, month comparison, forecast and sleep savings. */
+  getEnvironmentCost(
+    clinic: string,
+    stage: string,
+  ): Promise<EnvironmentCostResponse>;
+  /** The current month's forecast of one stage across every clinic. */
+  getStageForecast(stage: string): Promise<StageForecastResponse>;
+  /** The monthly cost and savings a proposed schedule would give; an invalid schedule answers 400. */
+  projectSchedule(
+    request: CostProjectionRequest,
+  ): Promise<CostProjectionResponse>;
 }
 
 /**

@@ -237,4 +237,80 @@ describe('StagelightClient', () => {
       );
     });
   });
+
+  describe('cost', () => {
+    it('reads the cost summary', async () => {
+      const body = { byStage: [], byClinic: [], diagnostics: [] };
+      const { client, fetch } = setup(jsonResponse(200, body));
+
+      await expect(client.getCostSummary()).resolves.toEqual(body);
+      expect(fetch).toHaveBeenCalledWith(`${BASE}/cost/summary`);
+    });
+
+    it('encodes the clinic and stage of an environment cost read', async () => {
+      const { client, fetch } = setup(jsonResponse(200, { daily: [] }));
+
+      await client.getEnvironmentCost('north clinic', 'dev/1');
+
+      expect(fetch).toHaveBeenCalledWith(
+        `${BASE}/cost/environments/north%20clinic/dev%2F1`,
+      );
+    });
+
+    it("reads a stage's forecast", async () => {
+      const { client, fetch } = setup(jsonResponse(200, { method: 'trend' }));
+
+      await expect(client.getStageForecast('test')).resolves.toEqual({
+        method: 'trend',
+      });
+      expect(fetch).toHaveBeenCalledWith(`${BASE}/cost/stages/test/forecast`);
+    });
+
+    it('posts a projection request as JSON', async () => {
+      const { client, fetch } = setup(jsonResponse(200, { savings: 12 }));
+      const request = {
+        stage: 'dev',
+        schedule: {
+          timeZone: 'Europe/Berlin',
+          windows: [{ days: ['mon' as const], start: '08:00', end: '18:00' }],
+          preWarmMinutes: 15,
+          exceptions: [],
+        },
+      };
+
+      await expect(client.projectSchedule(request)).resolves.toEqual({
+        savings: 12,
+      });
+      const [url, init] = fetch.mock.calls[0];
+      expect(url).toBe(`${BASE}/cost/projection`);
+      expect(init?.method).toBe('POST');
+      expect(JSON.parse(String(init?.body))).toEqual(request);
+    });
+
+    it('throws a ResponseError with the validation message on a 400', async () => {
+      const { client } = setup(
+        jsonResponse(400, {
+          error: { name: 'InputError', message: 'windows must not be empty' },
+          request: { method: 'POST', url: '/api/stagelight/cost/projection' },
+          response: { statusCode: 400 },
+        }),
+      );
+
+      const error = await client
+        .projectSchedule({
+          stage: 'dev',
+          schedule: {
+            timeZone: 'Europe/Berlin',
+            windows: [],
+            preWarmMinutes: 0,
+            exceptions: [],
+          },
+        })
+        .catch(e => e);
+
+      expect(error).toBeInstanceOf(ResponseError);
+      expect(error.statusCode).toBe(400);
+      expect(error.cause.message).toBe('windows must not be empty');
+    });
+  });
 });

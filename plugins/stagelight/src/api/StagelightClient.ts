@@ -2,6 +2,10 @@ import type { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import type {
   AuditListResponse,
+  CostProjectionRequest,
+  CostProjectionResponse,
+  CostSummaryResponse,
+  EnvironmentCostResponse,
   ExtendLeaseRequest,
   GetEnvironmentResponse,
   ListClinicsResponse,
@@ -12,6 +16,7 @@ import type {
   PowerOperation,
   PowerOperationResponse,
   SleepRequest,
+  StageForecastResponse,
   WakeRequest,
 } from '@internal/plugin-stagelight-common';
 import type {
@@ -125,6 +130,31 @@ export class StagelightClient implements StagelightApi {
 
   getAudit(options: ListLimit = {}): Promise<AuditListResponse> {
     return this.#get(`/audit${limitQuery(options)}`);
+  }
+
+  getCostSummary(): Promise<CostSummaryResponse> {
+    return this.#get('/cost/summary');
+  }
+
+  getEnvironmentCost(
+    clinic: string,
+    stage: string,
+  ): Promise<EnvironmentCostResponse> {
+    return this.#get(
+      `/cost/environments/${encodeURIComponent(clinic)}/${encodeURIComponent(
+        stage,
+      )}`,
+    );
+  }
+
+  getStageForecast(stage: string): Promise<StageForecastResponse> {
+    return this.#get(`/cost/stages/${encodeURIComponent(stage)}/forecast`);
+  }
+
+  projectSchedule(
+    request: CostProjectionRequest,
+  ): Promise<CostProjectionResponse> {
+    return this.#send('POST', '/cost/projection', request);
   }
 
   async #get<T>(path: string): Promise<T> {

@@ -94,8 +94,12 @@ describe('EntityStagelightContent', () => {
       await screen.findByText('north-clinic is not deployed yet'),
     ).toBeInTheDocument();
     // The board and the pipeline still list the stages, each not deployed.
-    expect(screen.getAllByText('Not deployed').length).toBeGreaterThanOrEqual(2);
-    expect(screen.queryByRole('button', { name: /Wake/ })).not.toBeInTheDocument();
+    expect(screen.getAllByText('Not deployed').length).toBeGreaterThanOrEqual(
+      2,
+    );
+    expect(
+      screen.queryByRole('button', { name: /Wake/ }),
+    ).not.toBeInTheDocument();
   });
 
   it('explains a missing clinic annotation instead of calling the backend', async () => {

@@ -1,0 +1,181 @@
+import {
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  Typography,
+} from '@material-ui/core';
+import type {
+  CostForecast,
+  CostMonthComparison,
+  SleepSavings,
+} from '@internal/plugin-stagelight-common';
+import { formatChange, formatMoney } from '../../cost/money';
+
+/** Month to date against last month, one row per stage or clinic, plus the total. */
+export function MonthComparisonTable(props: {
+  label: string;
+  keyHeader: string;
+  rows: { key: string; cost: CostMonthComparison }[];
+  total?: CostMonthComparison;
+  currency: string;
+}) {
+  const { currency } = props;
+  const row = (key: string, cost: CostMonthComparison, isTotal = false) => (
+    <TableRow key={key}>
+      <TableCell component="th" scope="row">
+        {isTotal ? <strong>{key}</strong> : key}
+      </TableCell>
+      <TableCell align="right">
+        {formatMoney(cost.monthToDate, currency)}
+      </TableCell>
+      <TableCell align="right">
+        {formatMoney(cost.lastMonthToSameDay, currency)}
+      </TableCell>
+      <TableCell align="right">
+        {formatChange(cost.monthToDate, cost.lastMonthToSameDay)}
+      </TableCell>
+      <TableCell align="right">
+        {formatMoney(cost.lastMonth, currency)}
+      </TableCell>
+    </TableRow>
+  );
+  if (props.rows.length === 0) {
+    return (
+      <Typography>
+        No cost recorded by {props.keyHeader.toLowerCase()} yet.
+      </Typography>
+    );
+  }
+  return (
+    <Table size="small" aria-label={props.label}>
+      <TableHead>
+        <TableRow>
+          <TableCell>{props.keyHeader}</TableCell>
+          <TableCell align="right">Month to date</TableCell>
+          <TableCell align="right">Last month, same days</TableCell>
+          <TableCell align="right">Change</TableCell>
+          <TableCell align="right">Last month, whole</TableCell>
+        </TableRow>
+      </TableHead>
+      <TableBody>
+        {props.rows.map(r => row(r.key, r.cost))}
+        {props.total && row('Total', props.total, true)}
+      </TableBody>
+    </Table>
+  );
+}
+
+/** A forecast row per stage, or the reason it could not be read. */
+export type StageForecastResult =
+  | { stage: string; forecast: CostForecast }
+  | { stage: string; error: string };
+
+export function ForecastTable(props: {
+  forecasts: StageForecastResult[];
+  currency: string;
+}) {
+  const { currency } = props;
+  return (
+    <Table size="small" aria-label="Forecast of this month by stage">
+      <TableHead>
+        <TableRow>
+          <TableCell>Stage</TableCell>
+          <TableCell align="right">Month to date</TableCell>
+          <TableCell align="right">Rest of month</TableCell>
+          <TableCell align="right">Month total</TableCell>
+          <TableCell>Method</TableCell>
+        </TableRow>
+      </TableHead>
+      <TableBody>
+        {props.forecasts.map(r => (
+          <TableRow key={r.stage}>
+            <TableCell component="th" scope="row">
+              {r.stage}
+            </TableCell>
+            {'error' in r ? (
+              <TableCell colSpan={4}>
+                Could not read the forecast: {r.error}
+              </TableCell>
+            ) : (
+              <>
+                <TableCell align="right">
+                  {formatMoney(r.forecast.monthToDate, currency)}
+                </TableCell>
+                <TableCell align="right">
+                  {formatMoney(r.forecast.remainder, currency)}
+                </TableCell>
+                <TableCell align="right">
+                  {formatMoney(r.forecast.monthTotal, currency)}
+                </TableCell>
+                <TableCell>
+                  {forecastMethodName(r.forecast.method)}:{' '}
+                  {r.forecast.methodDescription}
+                  {r.forecast.diagnostics.map(d => (
+                    <div key={d.code}>
+                      {d.code}: {d.message}
+                    </div>
+                  ))}
+                </TableCell>
+              </>
+            )}
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+}
+
+export function forecastMethodName(method: CostForecast['method']): string {
+  return method === 'aws-cost-forecast'
+    ? 'AWS Cost Explorer forecast'
+    : 'Trend of the month so far';
+}
+
+/** What sleeping saved per environment of one clinic, with how it was worked out. */
+export function SavingsTable(props: {
+  clinic: string;
+  savings: { stage: string; savings: SleepSavings }[];
+  currency: string;
+}) {
+  const { currency } = props;
+  return (
+    <Table size="small" aria-label={`Savings from sleeping in ${props.clinic}`}>
+      <TableHead>
+        <TableRow>
+          <TableCell>Stage</TableCell>
+          <TableCell align="right">Hours asleep</TableCell>
+          <TableCell align="right">Hours recorded</TableCell>
+          <TableCell align="right">Awake hourly rate</TableCell>
+          <TableCell align="right">Saved</TableCell>
+          <TableCell>Method</TableCell>
+        </TableRow>
+      </TableHead>
+      <TableBody>
+        {props.savings.map(({ stage, savings }) => (
+          <TableRow key={stage}>
+            <TableCell component="th" scope="row">
+              {stage}
+            </TableCell>
+            <TableCell align="right">
+              {savings.asleepHours.toFixed(1)}
+            </TableCell>
+            <TableCell align="right">
+              {savings.recordedHours.toFixed(1)}
+            </TableCell>
+            <TableCell align="right">
+              {formatMoney(savings.awakeHourlyRate, currency)}
+            </TableCell>
+            <TableCell align="right">
+              {formatMoney(savings.amount, currency)}
+            </TableCell>
+            <TableCell>
+              {savings.method} ({savings.period.start} to {savings.period.end})
+            </TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+}

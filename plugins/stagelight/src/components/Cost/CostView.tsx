@@ -1,0 +1,244 @@
+import { useState } from 'react';
+import { Grid, TextField, Typography } from '@material-ui/core';
+import { InfoCard, Progress, WarningPanel } from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import { ResponseError } from '@backstage/errors';
+import { usePermission } from '@backstage/plugin-permission-react';
+import {
+  CostSummaryResponse,
+  EnvironmentCostResponse,
+  stagelightCostReadPermission,
+} from '@internal/plugin-stagelight-common';
+import { stagelightApiRef, StagelightApi } from '../../api';
+import { dailyCostByStage } from '../../cost/dailySeries';
+import { formatMoney } from '../../cost/money';
+import { useStatusQuery } from '../../status/useStatusQuery';
+import { StatusQueryView } from '../StatusQueryView';
+import { CostDataAge, CostDiagnostics } from './CostDataNotes';
+import {
+  ForecastTable,
+  MonthComparisonTable,
+  SavingsTable,
+  StageForecastResult,
+} from './CostTables';
+import { DailyCostChart } from './DailyCostChart';
+import { errorMessage } from './errorMessage';
+import { ProjectionForm } from './ProjectionForm';
+
+/** Cost data changes a few times a day at most; the backend reads Cost Explorer on a budget. */
+export const COST_POLL_INTERVAL_MS = 5 * 60_000;
+
+/** The cost page's content: only for users holding `stagelight.cost.read`. */
+export function CostView(props: { pollIntervalMs?: number }) {
+  const permission = usePermission({
+    permission: stagelightCostReadPermission,
+  });
+  if (permission.loading) return <Progress />;
+  if (permission.error) {
+    return (
+      <WarningPanel
+        title="Could not check whether you may see cost"
+        message={permission.error.message}
+      />
+    );
+  }
+  if (!permission.allowed) return <NoCostAccess />;
+  return <CostOverview pollIntervalMs={props.pollIntervalMs} />;
+}
+
+function NoCostAccess() {
+  return (
+    <InfoCard title="Cost is not available to you">
+      <Typography>
+        Cost is visible to managers and leads. Ask one of them, or your
+        Backstage administrator, if you need to see what the stages cost.
+      </Typography>
+    </InfoCard>
+  );
+}
+
+interface Overview {
+  summary: CostSummaryResponse;
+  forecasts: StageForecastResult[];
+}
+
+async function loadOverview(api: StagelightApi): Promise<Overview> {
+  const summary = await api.getCostSummary();
+  // One stage's failing forecast is shown in its row rather than blanking the page.
+  const forecasts = await Promise.all(
+    summary.byStage.map(({ stage }) =>
+      api.getStageForecast(stage).then(
+        (forecast): StageForecastResult => ({ stage, forecast }),
+        (error: Error): StageForecastResult => ({
+          stage,
+          error: errorMessage(error),
+        }),
+      ),
+    ),
+  );
+  return { summary, forecasts };
+}
+
+function CostOverview(props: { pollIntervalMs?: number }) {
+  const api = useApi(stagelightApiRef);
+  const query = useStatusQuery(() => loadOverview(api), [api], {
+    pollIntervalMs: props.pollIntervalMs ?? COST_POLL_INTERVAL_MS,
+  });
+  // The backend's policy has the last word: a 403 despite the frontend check reads the same as no access.
+  if (
+    query.value === undefined &&
+    query.error instanceof ResponseError &&
+    query.error.statusCode === 403
+  ) {
+    return <NoCostAccess />;
+  }
+  return (
+    <StatusQueryView query={query} errorTitle="Could not load Stagelight cost">
+      {({ summary, forecasts }) => {
+        const currency = summary.data.currency;
+        const stages = summary.byStage.map(s => s.stage);
+        const clinics = summary.byClinic.map(c => c.clinic);
+        return (
+          <Grid container spacing={3}>
+            <Grid item xs={12}>
+              <CostDataAge data={summary.data} />
+              <CostDiagnostics diagnostics={summary.diagnostics} />
+            </Grid>
+            <Grid item xs={12} md={6}>
+              <InfoCard title="Month to date by stage">
+                <MonthComparisonTable
+                  label="Month to date against last month by stage"
+                  keyHeader="Stage"
+                  rows={summary.byStage.map(s => ({ key: s.stage, cost: s }))}
+                  total={summary.total}
+                  currency={currency}
+                />
+              </InfoCard>
+            </Grid>
+            <Grid item xs={12} md={6}>
+              <InfoCard title="Month to date by clinic">
+                <MonthComparisonTable
+                  label="Month to date against last month by clinic"
+                  keyHeader="Clinic"
+                  rows={summary.byClinic.map(c => ({ key: c.clinic, cost: c }))}
+                  currency={currency}
+                />
+                {summary.untaggedMonthToDate !== null && (
+                  <Typography variant="body2">
+                    Untagged spend this month:{' '}
+                    {formatMoney(summary.untaggedMonthToDate, currency)}
+                  </Typography>
+                )}
+              </InfoCard>
+            </Grid>
+            <Grid item xs={12}>
+              <InfoCard title="Forecast of this month">
+                {forecasts.length === 0 ? (
+                  <Typography>No stage has cost data to forecast.</Typography>
+                ) : (
+                  <ForecastTable forecasts={forecasts} currency={currency} />
+                )}
+              </InfoCard>
+            </Grid>
+            {clinics.length > 0 && (
+              <Grid item xs={12}>
+                <ClinicCost
+                  clinics={clinics}
+                  stages={stages}
+                  currency={currency}
+                  pollIntervalMs={props.pollIntervalMs}
+                />
+              </Grid>
+            )}
+            <Grid item xs={12}>
+              <InfoCard title="Project a schedule">
+                {stages.length === 0 ? (
+                  <Typography>
+                    No stage has cost data to project from.
+                  </Typography>
+                ) : (
+                  <ProjectionForm
+                    stages={stages}
+                    clinics={clinics}
+                    currency={currency}
+                  />
+                )}
+              </InfoCard>
+            </Grid>
+          </Grid>
+        );
+      }}
+    </StatusQueryView>
+  );
+}
+
+/** One clinic at a time: its daily cost per stage and what sleeping saved. */
+function ClinicCost(props: {
+  clinics: string[];
+  stages: string[];
+  currency: string;
+  pollIntervalMs?: number;
+}) {
+  const api = useApi(stagelightApiRef);
+  const [clinic, setClinic] = useState(props.clinics[0]);
+  const stagesKey = props.stages.join(',');
+  const query = useStatusQuery<EnvironmentCostResponse[]>(
+    () =>
+      Promise.all(
+        props.stages.map(stage => api.getEnvironmentCost(clinic, stage)),
+      ),
+    [api, clinic, stagesKey],
+    { pollIntervalMs: props.pollIntervalMs ?? COST_POLL_INTERVAL_MS },
+  );
+  return (
+    <InfoCard title={`Daily cost of ${clinic}`}>
+      <TextField
+        select
+        id="stagelight-cost-clinic"
+        label="Clinic"
+        value={clinic}
+        onChange={e => setClinic(e.target.value)}
+        SelectProps={{ native: true }}
+      >
+        {props.clinics.map(c => (
+          <option key={c} value={c}>
+            {c}
+          </option>
+        ))}
+      </TextField>
+      <StatusQueryView
+        query={query}
+        errorTitle={`Could not load the cost of ${clinic}`}
+      >
+        {environments => (
+          <>
+            <CostDiagnostics
+              diagnostics={environments.flatMap(e =>
+                e.diagnostics.map(d => ({
+                  ...d,
+                  message: `${e.stage}: ${d.message}`,
+                })),
+              )}
+            />
+            <DailyCostChart
+              title={clinic}
+              data={dailyCostByStage(environments)}
+              currency={props.currency}
+            />
+            <Typography variant="h6" style={{ marginTop: 16 }}>
+              Savings from sleeping
+            </Typography>
+            <SavingsTable
+              clinic={clinic}
+              savings={environments.map(e => ({
+                stage: e.stage,
+                savings: e.savings,
+              }))}
+              currency={props.currency}
+            />
+          </>
+        )}
+      </StatusQueryView>
+    </InfoCard>
+  );
+}

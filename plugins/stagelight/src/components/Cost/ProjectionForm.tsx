@@ -1,0 +1,278 @@
+import { FormEvent, useState } from 'react';
+import {
+  Box,
+  Button,
+  Checkbox,
+  FormControl,
+  FormControlLabel,
+  FormGroup,
+  FormLabel,
+  Table,
+  TableBody,
+  TableCell,
+  TableRow,
+  TextField,
+  Typography,
+} from '@material-ui/core';
+import { useApi } from '@backstage/core-plugin-api';
+import {
+  CostProjectionResponse,
+  Weekday,
+  WEEKDAYS,
+} from '@internal/plugin-stagelight-common';
+import { stagelightApiRef } from '../../api';
+import { formatMoney } from '../../cost/money';
+import { errorMessage } from './errorMessage';
+
+/** A few common zones; the backend accepts any IANA zone. */
+export const PROJECTION_TIME_ZONES = [
+  'Europe/Berlin',
+  'Europe/London',
+  'America/New_York',
+  'America/Chicago',
+  'America/Los_Angeles',
+  'Asia/Tokyo',
+  'UTC',
+];
+
+const DAY_LABELS: Record<Weekday, string> = {
+  mon: 'Mon',
+  tue: 'Tue',
+  wed: 'Wed',
+  thu: 'Thu',
+  fri: 'Fri',
+  sat: 'Sat',
+  sun: 'Sun',
+};
+
+/**
+ * "What would office hours cost?": one weekly window for a stage (optionally
+ * one clinic), projected by the backend; its validation errors show here.
+ */
+export function ProjectionForm(props: {
+  stages: string[];
+  clinics: string[];
+  currency: string;
+}) {
+  const api = useApi(stagelightApiRef);
+  const [stage, setStage] = useState(props.stages[0] ?? '');
+  const [clinic, setClinic] = useState('');
+  const [days, setDays] = useState<Weekday[]>([
+    'mon',
+    'tue',
+    'wed',
+    'thu',
+    'fri',
+  ]);
+  const [start, setStart] = useState('08:00');
+  const [end, setEnd] = useState('18:00');
+  const [timeZone, setTimeZone] = useState(PROJECTION_TIME_ZONES[0]);
+  const [preWarm, setPreWarm] = useState('15');
+  const [running, setRunning] = useState(false);
+  const [result, setResult] = useState<CostProjectionResponse>();
+  const [error, setError] = useState<string>();
+
+  const toggleDay = (day: Weekday) =>
+    setDays(prev =>
+      prev.includes(day)
+        ? prev.filter(d => d !== day)
+        : WEEKDAYS.filter(d => d === day || prev.includes(d)),
+    );
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setRunning(true);
+    setError(undefined);
+    setResult(undefined);
+    try {
+      setResult(
+        await api.projectSchedule({
+          ...(clinic ? { clinic } : {}),
+          stage,
+          schedule: {
+            timeZone,
+            windows: [{ days, start, end }],
+            // An empty field means no pre-warm; any other text goes to the backend to validate.
+            preWarmMinutes: preWarm.trim() === '' ? 0 : Number(preWarm),
+            exceptions: [],
+          },
+        }),
+      );
+    } catch (e) {
+      setError(errorMessage(e as Error));
+    } finally {
+      setRunning(false);
+    }
+  };
+
+  return (
+    <Box display="flex" flexWrap="wrap" gridGap={32}>
+      <form aria-label="Schedule projection" onSubmit={submit} noValidate>
+        <Box display="flex" flexDirection="column" gridGap={16} maxWidth={420}>
+          <TextField
+            select
+            id="stagelight-projection-stage"
+            label="Stage"
+            value={stage}
+            onChange={e => setStage(e.target.value)}
+            SelectProps={{ native: true }}
+          >
+            {props.stages.map(s => (
+              <option key={s} value={s}>
+                {s}
+              </option>
+            ))}
+          </TextField>
+          <TextField
+            select
+            id="stagelight-projection-clinic"
+            label="Clinic"
+            value={clinic}
+            onChange={e => setClinic(e.target.value)}
+            SelectProps={{ native: true }}
+          >
+            <option value="">Every clinic</option>
+            {props.clinics.map(c => (
+              <option key={c} value={c}>
+                {c}
+              </option>
+            ))}
+          </TextField>
+          <FormControl component="fieldset">
+            <FormLabel component="legend">Awake on</FormLabel>
+            <FormGroup row>
+              {WEEKDAYS.map(day => (
+                <FormControlLabel
+                  key={day}
+                  control={
+                    <Checkbox
+                      checked={days.includes(day)}
+                      onChange={() => toggleDay(day)}
+                      name={day}
+                    />
+                  }
+                  label={DAY_LABELS[day]}
+                />
+              ))}
+            </FormGroup>
+          </FormControl>
+          <Box display="flex" gridGap={16}>
+            <TextField
+              id="stagelight-projection-start"
+              label="From"
+              type="time"
+              value={start}
+              onChange={e => setStart(e.target.value)}
+              InputLabelProps={{ shrink: true }}
+            />
+            <TextField
+              id="stagelight-projection-end"
+              label="Until"
+              type="time"
+              value={end}
+              onChange={e => setEnd(e.target.value)}
+              InputLabelProps={{ shrink: true }}
+            />
+          </Box>
+          <TextField
+            select
+            id="stagelight-projection-zone"
+            label="Time zone"
+            value={timeZone}
+            onChange={e => setTimeZone(e.target.value)}
+            SelectProps={{ native: true }}
+          >
+            {PROJECTION_TIME_ZONES.map(z => (
+              <option key={z} value={z}>
+                {z}
+              </option>
+            ))}
+          </TextField>
+          <TextField
+            id="stagelight-projection-prewarm"
+            label="Pre-warm minutes"
+            type="number"
+            value={preWarm}
+            onChange={e => setPreWarm(e.target.value)}
+            helperText="Wake this long before the window opens"
+          />
+          <Box>
+            <Button
+              type="submit"
+              variant="contained"
+              color="primary"
+              disabled={running || !stage}
+            >
+              {running ? 'Projecting…' : 'Project monthly cost'}
+            </Button>
+          </Box>
+          {error && (
+            <Typography role="alert" color="error">
+              The schedule could not be projected: {error}
+            </Typography>
+          )}
+        </Box>
+      </form>
+      {result && <ProjectionResult result={result} currency={props.currency} />}
+    </Box>
+  );
+}
+
+function ProjectionResult(props: {
+  result: CostProjectionResponse;
+  currency: string;
+}) {
+  const { result, currency } = props;
+  const scope = result.clinic
+    ? `${result.clinic}/${result.stage}`
+    : `every ${result.stage} environment (${result.environments})`;
+  return (
+    <Box maxWidth={520} role="region" aria-label="Projection result">
+      <Typography variant="h6">
+        Projection for {scope}, {result.month.start} to {result.month.end} (
+        {result.month.timeZone})
+      </Typography>
+      <Table size="small">
+        <TableBody>
+          <TableRow>
+            <TableCell component="th" scope="row">
+              Projected monthly cost
+            </TableCell>
+            <TableCell>
+              {formatMoney(result.projectedMonthlyCost, currency)}
+            </TableCell>
+          </TableRow>
+          <TableRow>
+            <TableCell component="th" scope="row">
+              Current monthly cost
+            </TableCell>
+            <TableCell>
+              {formatMoney(result.currentMonthlyCost, currency)}
+            </TableCell>
+          </TableRow>
+          <TableRow>
+            <TableCell component="th" scope="row">
+              Savings
+            </TableCell>
+            <TableCell>{formatMoney(result.savings, currency)}</TableCell>
+          </TableRow>
+          <TableRow>
+            <TableCell component="th" scope="row">
+              Hours awake / asleep
+            </TableCell>
+            <TableCell>
+              {result.awakeHours.toFixed(1)} / {result.asleepHours.toFixed(1)}{' '}
+              of {result.hoursInMonth.toFixed(1)}
+            </TableCell>
+          </TableRow>
+        </TableBody>
+      </Table>
+      <Typography variant="body2">Method: {result.method}</Typography>
+      {result.diagnostics.map(d => (
+        <Typography variant="body2" key={d.code}>
+          {d.code}: {d.message}
+        </Typography>
+      ))}
+    </Box>
+  );
+}
