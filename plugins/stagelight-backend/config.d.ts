@@ -121,6 +121,23 @@ export interface Config {
       };
     };
 
+    /**
+     * Wake on commit: a GitHub push (topic `github.push` of the events backend's
+     * GitHub module) wakes the environment its repository and branch deploy to,
+     * with a lease, audited as actor `github:<pusher>`. Disabled when absent.
+     */
+    wakeOnCommit?: {
+      /** Lease a push starts or extends to, in hours; at most `power.maxLeaseHours`. Default 2. */
+      leaseHours?: number;
+      /** Repository (`owner/repo`, as GitHub's `repository.full_name`) → clinic id. Others are ignored. */
+      repositories?: { [repository: string]: string };
+      /**
+       * Branch → stage. Branches not listed are ignored.
+       * Default dev→dev, test→test, staging→staging, main→prod.
+       */
+      branches?: { [branch: string]: string };
+    };
+
     /** Cost per stage and clinic from AWS Cost Explorer (design §6). */
     cost?: {
       /**

@@ -21,6 +21,11 @@ backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
 // Clinics, their components and per-stage resources, discovered from AWS tags
 backend.add(import('@internal/plugin-catalog-backend-module-stagelight'));
 
+// Events: GitHub webhooks at POST /api/events/http/github, re-published as
+// github.<event> (Stagelight wakes environments on github.push)
+backend.add(import('@backstage/plugin-events-backend'));
+backend.add(import('@backstage/plugin-events-backend-module-github'));
+
 // Stagelight: inventory, status and readiness of every clinic's stages
 backend.add(import('@internal/plugin-stagelight-backend'));
 

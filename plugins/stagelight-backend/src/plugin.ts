@@ -6,6 +6,7 @@ import {
 import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { DefaultAwsCredentialsManager } from '@backstage/integration-aws-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
+import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { signalsServiceRef } from '@backstage/plugin-signals-node';
 import { stagelightPermissions } from '@internal/plugin-stagelight-common';
 import { AwsClientFactory } from './aws/AwsClientFactory';
@@ -16,6 +17,7 @@ import {
   readCostSettings,
   recordPowerSamples,
 } from './cost';
+import { readWakeOnCommitSettings, WakeOnCommit } from './commit';
 import { readStagelightSettings } from './config/StagelightConfig';
 import { DatabaseEnvironmentStore } from './inventory/EnvironmentStore';
 import { HttpDeployMarkerProbe } from './readiness/DeployMarkerProbe';
@@ -49,6 +51,7 @@ export const stagelightPlugin = createBackendPlugin({
         signals: signalsServiceRef,
         notifications: notificationService,
         actionsRegistry: actionsRegistryServiceRef,
+        events: eventsServiceRef,
       },
       async init(deps) {
         const settings = readStagelightSettings(deps.config);
@@ -140,6 +143,30 @@ export const stagelightPlugin = createBackendPlugin({
             await power.resume();
           },
         });
+
+        const wakeOnCommit = readWakeOnCommitSettings(deps.config, {
+          stages: settings.stages.map(s => s.name),
+          maxLeaseHours: powerSettings.maxLeaseHours,
+        });
+        // The GitHub module accepts unsigned webhooks when it has no secret, and
+        // anyone could then wake environments: without a secret, no wake on commit.
+        const webhookSecret = deps.config.getOptionalString(
+          'events.modules.github.webhookSecret',
+        );
+        if (wakeOnCommit && !webhookSecret) {
+          deps.logger.warn(
+            'stagelight.wakeOnCommit is configured but events.modules.github.webhookSecret is not: wake on commit stays off',
+          );
+        } else if (wakeOnCommit) {
+          // github.push from the events backend's GitHub module (signature checked there).
+          await new WakeOnCommit({
+            settings: wakeOnCommit,
+            service: power.service,
+            auditor: power.auditor,
+            clock,
+            logger: deps.logger,
+          }).subscribe(deps.events);
+        }
 
         const costSettings = readCostSettings(deps.config);
         const costService = createCostService({
