@@ -5,8 +5,8 @@ import {
 } from '@backstage/backend-test-utils';
 import { actionsRegistryServiceMock } from '@backstage/backend-test-utils/alpha';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { EnvironmentRecord } from '../status/EnvironmentRecord';
 import {
+  environmentRecord,
   makePower,
   MemoryEnvironmentStore,
   migrate,
@@ -15,20 +15,12 @@ import {
 
 const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
 
-function record(
-  clinic: string,
-  stage: string,
-  isProtected = false,
-): EnvironmentRecord {
-  return {
-    clinic,
-    stage,
-    protected: isProtected,
-    owner: null,
+/** Asleep, with a queue backlog and a read error, so the status action has something to report. */
+const record = (clinic: string, stage: string, isProtected = false) =>
+  environmentRecord(clinic, stage, isProtected, {
     power: 'asleep',
     readiness: 'asleep',
     expectedMarker: 'm-1',
-    servedMarker: null,
     queue: {
       visible: 3,
       inFlight: 0,
@@ -37,12 +29,6 @@ function record(
       oldestAgeSeconds: 40,
     },
     errors: [{ source: 'ecs:DescribeServices', message: 'throttled' }],
-    refreshedAt: '2026-06-10T11:59:00.000Z',
-    resources: [],
-    services: [],
-    database: null,
-    queues: [],
-    functions: [],
     readinessDetail: {
       state: 'asleep',
       expectedMarker: 'm-1',
@@ -51,8 +37,7 @@ function record(
       probeUrl: null,
       checkedAt: null,
     },
-  } as unknown as EnvironmentRecord;
-}
+  });
 
 describe('Stagelight actions', () => {
   async function setup(denied: string[] = []) {

@@ -6,9 +6,9 @@ import {
   TestDatabases,
 } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { EnvironmentRecord } from '../status/EnvironmentRecord';
 import { PowerObserver } from './PowerEngine';
 import {
+  environmentRecord,
   makePower,
   MemoryEnvironmentStore,
   migrate,
@@ -18,38 +18,8 @@ import {
 const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
 
 /** An environment with nothing to switch: operations run without AWS calls. */
-function record(
-  clinic: string,
-  stage: string,
-  isProtected = false,
-): EnvironmentRecord {
-  return {
-    clinic,
-    stage,
-    protected: isProtected,
-    owner: null,
-    power: 'awake',
-    readiness: 'ready',
-    expectedMarker: null,
-    servedMarker: null,
-    queue: null,
-    errors: [],
-    refreshedAt: '2026-06-10T11:59:00.000Z',
-    resources: [],
-    services: [],
-    database: null,
-    queues: [],
-    functions: [],
-    readinessDetail: {
-      state: 'ready',
-      expectedMarker: null,
-      servedMarker: null,
-      reason: null,
-      probeUrl: null,
-      checkedAt: null,
-    },
-  } as unknown as EnvironmentRecord;
-}
+const record = (clinic: string, stage: string, isProtected = false) =>
+  environmentRecord(clinic, stage, isProtected);
 
 describe('createPowerRouter', () => {
   async function setup(

@@ -149,3 +149,42 @@ export function makePower(options: {
   });
   return { ...module, settings };
 }
+
+/**
+ * A snapshot record of an environment with no AWS resources (operations on it
+ * run without AWS calls): awake and ready unless `overrides` say otherwise.
+ */
+export function environmentRecord(
+  clinic: string,
+  stage: string,
+  isProtected = false,
+  overrides: Partial<EnvironmentRecord> = {},
+): EnvironmentRecord {
+  return {
+    clinic,
+    stage,
+    protected: isProtected,
+    owner: null,
+    power: 'awake',
+    readiness: 'ready',
+    expectedMarker: null,
+    servedMarker: null,
+    queue: null,
+    errors: [],
+    refreshedAt: '2026-06-10T11:59:00.000Z',
+    resources: [],
+    services: [],
+    database: null,
+    queues: [],
+    functions: [],
+    readinessDetail: {
+      state: 'ready',
+      expectedMarker: null,
+      servedMarker: null,
+      reason: null,
+      probeUrl: null,
+      checkedAt: null,
+    },
+    ...overrides,
+  } as unknown as EnvironmentRecord;
+}
