@@ -30,7 +30,6 @@ const useStyles = makeStyles({
 
 /** Every clinic's environments in every stage, filterable by clinic, stage and power state. */
 export function FleetView() {
-  const classes = useStyles();
   const api = useApi(stagelightApiRef);
   const [filter, setFilter] = useState<EnvironmentFilter>({});
   // Stage names for the filter; remembered so the options stay while a filtered list loads.
@@ -81,57 +80,30 @@ export function FleetView() {
           <Typography variant="h6" component="p" aria-live="polite">
             {awakeText}
           </Typography>
-          <TextField
-            select
-            className={classes.filter}
-            id="stagelight-filter-clinic"
+          <FilterSelect
+            name="clinic"
             label="Clinic"
-            value={filter.clinic ?? ''}
+            anyLabel="All clinics"
+            options={clinicNames}
+            value={filter.clinic}
             onChange={onSelect('clinic')}
-            SelectProps={{ native: true }}
-            InputLabelProps={{ shrink: true }}
-          >
-            <option value="">All clinics</option>
-            {clinicNames.map(c => (
-              <option key={c} value={c}>
-                {c}
-              </option>
-            ))}
-          </TextField>
-          <TextField
-            select
-            className={classes.filter}
-            id="stagelight-filter-stage"
+          />
+          <FilterSelect
+            name="stage"
             label="Stage"
-            value={filter.stage ?? ''}
+            anyLabel="All stages"
+            options={knownStages.map(st => st.name)}
+            value={filter.stage}
             onChange={onSelect('stage')}
-            SelectProps={{ native: true }}
-            InputLabelProps={{ shrink: true }}
-          >
-            <option value="">All stages</option>
-            {knownStages.map(s => (
-              <option key={s.name} value={s.name}>
-                {s.name}
-              </option>
-            ))}
-          </TextField>
-          <TextField
-            select
-            className={classes.filter}
-            id="stagelight-filter-power"
+          />
+          <FilterSelect
+            name="power"
             label="Power state"
-            value={filter.power ?? ''}
+            anyLabel="Any power state"
+            options={POWER_STATES}
+            value={filter.power}
             onChange={onSelect('power')}
-            SelectProps={{ native: true }}
-            InputLabelProps={{ shrink: true }}
-          >
-            <option value="">Any power state</option>
-            {POWER_STATES.map(p => (
-              <option key={p} value={p}>
-                {p}
-              </option>
-            ))}
-          </TextField>
+          />
           <IconButton aria-label="Refresh" onClick={refresh} size="small">
             <RiRefreshLine aria-hidden />
           </IconButton>
@@ -197,5 +169,36 @@ export function FleetView() {
         </StatusQueryView>
       </Grid>
     </Grid>
+  );
+}
+
+/** One of the fleet filters: a labelled native select whose empty value means "any". */
+function FilterSelect(props: {
+  name: string;
+  label: string;
+  anyLabel: string;
+  options: readonly string[];
+  value: string | undefined;
+  onChange: (e: ChangeEvent<HTMLInputElement>) => void;
+}) {
+  const classes = useStyles();
+  return (
+    <TextField
+      select
+      className={classes.filter}
+      id={`stagelight-filter-${props.name}`}
+      label={props.label}
+      value={props.value ?? ''}
+      onChange={props.onChange}
+      SelectProps={{ native: true }}
+      InputLabelProps={{ shrink: true }}
+    >
+      <option value="">{props.anyLabel}</option>
+      {props.options.map(o => (
+        <option key={o} value={o}>
+          {o}
+        </option>
+      ))}
+    </TextField>
   );
 }
