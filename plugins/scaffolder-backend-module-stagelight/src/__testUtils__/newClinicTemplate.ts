@@ -1,6 +1,7 @@
 import { promises as fs } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { parse } from 'yaml';
+import { sampleForm } from './clinicForm';
 
 /** templates/new-clinic at the repository root. */
 export const TEMPLATE_DIR = join(__dirname, '../../../../templates/new-clinic');
@@ -31,28 +32,15 @@ export async function templateDirectoryContents(): Promise<
   return out;
 }
 
-/** Parameters a user would submit for a sample clinic. */
+/**
+ * Parameters a user would submit for the sample clinic of `sampleForm`: the
+ * same values under the template's parameter names, plus the repository.
+ */
 export function sampleParameters(over: Record<string, unknown> = {}) {
+  const { clinic, ...form } = sampleForm();
   return {
-    clinicId: 'lakeside',
-    displayName: 'Lakeside Imaging',
-    owner: 'group:default/lakeside-imaging',
-    webDomain: 'review.lakeside.example',
-    stages: {
-      dev: { account: '111111111111', region: 'eu-central-1' },
-      test: { account: '111111111111', region: 'eu-central-1' },
-      staging: { account: '222222222222', region: 'eu-west-1' },
-      prod: { account: '333333333333', region: 'eu-west-1' },
-    },
-    reviewers: ['retina@lakeside.example', 'dr.ames@lakeside.example'],
-    senderEmail: 'no-reply@review.lakeside.example',
-    identityProvider: {
-      type: 'oidc',
-      issuer:
-        'https://login.microsoftonline.com/4b1c7f3e-2d5a-4e6b-9c8d-0a1b2c3d4e5f/v2.0',
-      clientId: '8d2e6f4a-1b3c-4d5e-8f9a-0b1c2d3e4f5a',
-    },
-    officeCidrs: ['203.0.113.0/24'],
+    clinicId: clinic,
+    ...form,
     repoUrl: 'github.com?owner=acme-health&repo=lakeside-image-review',
     ...over,
   };
