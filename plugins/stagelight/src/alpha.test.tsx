@@ -22,7 +22,13 @@ import {
   stageForecast,
 } from './components/Cost/costFixtures';
 import { stagelightApiRef } from './api';
-import { detail, mockStagelightApi, STAGES } from './__testUtils__/fixtures';
+import {
+  clinicSystem,
+  detail,
+  fleetOf,
+  mockStagelightApi,
+  STAGES,
+} from './__testUtils__/fixtures';
 
 describe('new frontend system plugin', () => {
   it('is the stagelight plugin with its API, page and entity content', () => {
@@ -124,25 +130,14 @@ describe('new frontend system plugin', () => {
 
   it('renders the Stages tab on a clinic System in an entity page', async () => {
     const api = mockStagelightApi();
-    api.listEnvironmentDetails.mockResolvedValue({
-      items: [detail('north-clinic', 'dev')],
-      stages: STAGES,
-      refreshedAt: '2026-11-26T10:00:00.000Z',
-      dataAgeSeconds: 40,
-    });
+    api.listEnvironmentDetails.mockResolvedValue(
+      fleetOf([detail('north-clinic', 'dev')]),
+    );
     api.getHistory.mockResolvedValue({ items: [] });
-    const system: Entity = {
-      apiVersion: 'backstage.io/v1alpha1',
-      kind: 'System',
-      metadata: {
-        name: 'north-clinic',
-        annotations: { [STAGELIGHT_CLINIC_ANNOTATION]: 'north-clinic' },
-      },
-    };
 
     renderTestApp({
       extensions: [
-        createTestEntityPage({ entity: system }),
+        createTestEntityPage({ entity: clinicSystem }),
         stagelightEntityContent,
       ],
       apis: [[stagelightApiRef, api]],
@@ -160,27 +155,16 @@ describe('new frontend system plugin', () => {
     // No permission API is mocked: the app's default one (plugin-app) answers.
     // With the permission framework not enabled in config it allows everything.
     const api = mockStagelightApi();
-    api.listEnvironmentDetails.mockResolvedValue({
-      items: [
+    api.listEnvironmentDetails.mockResolvedValue(
+      fleetOf([
         detail('north-clinic', 'dev', { power: 'asleep', readiness: 'asleep' }),
-      ],
-      stages: STAGES,
-      refreshedAt: '2026-11-26T10:00:00.000Z',
-      dataAgeSeconds: 40,
-    });
+      ]),
+    );
     api.getHistory.mockResolvedValue({ items: [] });
-    const system: Entity = {
-      apiVersion: 'backstage.io/v1alpha1',
-      kind: 'System',
-      metadata: {
-        name: 'north-clinic',
-        annotations: { [STAGELIGHT_CLINIC_ANNOTATION]: 'north-clinic' },
-      },
-    };
 
     renderTestApp({
       extensions: [
-        createTestEntityPage({ entity: system }),
+        createTestEntityPage({ entity: clinicSystem }),
         stagelightEntityContent,
       ],
       apis: [[stagelightApiRef, api]],

@@ -1,10 +1,12 @@
+import type { Entity } from '@backstage/catalog-model';
 import { ResponseError } from '@backstage/errors';
-import type {
-  AuditRecord,
-  EnvironmentDetail,
-  EnvironmentSummary,
-  PowerOperation,
-  StageInfo,
+import {
+  STAGELIGHT_CLINIC_ANNOTATION,
+  type AuditRecord,
+  type EnvironmentDetail,
+  type EnvironmentSummary,
+  type PowerOperation,
+  type StageInfo,
 } from '@internal/plugin-stagelight-common';
 import type { StagelightApi } from '../api';
 
@@ -152,4 +154,25 @@ export async function responseError(
     text: async () => text,
     json: async () => JSON.parse(text),
   } as unknown as Response);
+}
+
+/** The catalog System of the sample clinic. */
+export const clinicSystem: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'System',
+  metadata: {
+    name: 'north-clinic',
+    annotations: { [STAGELIGHT_CLINIC_ANNOTATION]: 'north-clinic' },
+  },
+  spec: { owner: 'group:default/radiology' },
+};
+
+/** A list-environments answer holding these details. */
+export function fleetOf(items: EnvironmentDetail[], dataAgeSeconds = 40) {
+  return {
+    items,
+    stages: STAGES,
+    refreshedAt: '2026-11-26T10:00:00.000Z',
+    dataAgeSeconds,
+  };
 }

@@ -8,23 +8,14 @@ import { STAGELIGHT_CLINIC_ANNOTATION } from '@internal/plugin-stagelight-common
 import { stagelightApiRef } from '../../api';
 import {
   auditRecord,
+  clinicSystem,
   detail,
+  fleetOf,
   mockStagelightApi,
   operation,
-  STAGES,
 } from '../../__testUtils__/fixtures';
 import { FreshPermissions } from '../../__testUtils__/FreshPermissions';
 import { EntityStagelightContent } from './EntityStagelightContent';
-
-const clinicSystem: Entity = {
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'System',
-  metadata: {
-    name: 'north-clinic',
-    annotations: { [STAGELIGHT_CLINIC_ANNOTATION]: 'north-clinic' },
-  },
-  spec: { owner: 'group:default/radiology' },
-};
 
 function render(
   api: ReturnType<typeof mockStagelightApi>,
@@ -44,15 +35,6 @@ function render(
     </FreshPermissions>,
     { apis: [[stagelightApiRef, api], mockApis.permission({ authorize })] },
   );
-}
-
-function fleetOf(items: ReturnType<typeof detail>[], dataAgeSeconds = 40) {
-  return {
-    items,
-    stages: STAGES,
-    refreshedAt: '2026-11-26T10:00:00.000Z',
-    dataAgeSeconds,
-  };
 }
 
 describe('EntityStagelightContent', () => {
