@@ -24,7 +24,7 @@ echo $! > "$work/pid"
 t1=$(date +%s.%N)
 until curl -sf -o /dev/null http://localhost:3000; do sleep 0.5; done
 t_page=$(date +%s.%N)
-token=$(until curl -sf 'http://localhost:7007/api/auth/guest/refresh?env=development' -H 'x-requested-with: XMLHttpRequest' 2>/dev/null; do sleep 1; done \
+token=$(until curl -sf http://localhost:7007/api/auth/demo/refresh -H 'x-requested-with: XMLHttpRequest' -H 'x-stagelight-persona: user:default/guest' 2>/dev/null; do sleep 1; done \
   | node -pe 'JSON.parse(require("fs").readFileSync(0)).backstageIdentity.token')
 until curl -sf -H "authorization: Bearer $token" \
   'http://localhost:7007/api/catalog/entities/by-query?filter=kind=system' | grep -q northside; do sleep 1; done

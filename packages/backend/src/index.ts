@@ -8,9 +8,12 @@ const backend = createBackend();
 backend.add(import('@backstage/plugin-app-backend'));
 backend.add(import('@backstage/plugin-proxy-backend'));
 
-// Sign-in: guest for the demo; production configures its identity provider.
+// Sign-in: the demo organisation's personas (development only); production
+// configures its identity provider.
 backend.add(import('@backstage/plugin-auth-backend'));
-backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
+backend.add(
+  import('@internal/plugin-auth-backend-module-stagelight-demo-personas'),
+);
 
 // Catalog
 backend.add(import('@backstage/plugin-catalog-backend'));
