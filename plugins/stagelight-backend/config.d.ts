@@ -80,6 +80,12 @@ export interface Config {
       timeout?: HumanDuration | string;
       /** How long a replica serves its in-memory copy before checking the database for a newer snapshot, in seconds. Default 5. */
       memoryTtlSeconds?: number;
+      /**
+       * Re-read an environment (its ECS services, database and deploy marker)
+       * as soon as a wake or sleep of it ends, instead of showing the old state
+       * until the next refresh. Default true.
+       */
+      afterOperation?: boolean;
     };
 
     /** Wake and sleep: leases, locks, waits and default schedules. */

@@ -98,6 +98,7 @@ async function main() {
         }),
         get: async (c, s) => byKey.get(`${c}/${s}`),
         replace: async () => {},
+        replaceOne: async () => {},
       },
       clock,
       logger: quiet,
@@ -127,8 +128,12 @@ async function main() {
       const ok = results.filter(r => r.status === 'succeeded').length;
       console.log(
         `${kind}: ${ENVS} environments in ${elapsed.toFixed(0)} ms ` +
-          `(${(elapsed / ENVS).toFixed(1)} ms each, all at once), ${ok}/${ENVS} succeeded, ` +
-          `${counter.total()} AWS calls (${(counter.total() / ENVS).toFixed(1)} per environment)`,
+          `(${(elapsed / ENVS).toFixed(
+            1,
+          )} ms each, all at once), ${ok}/${ENVS} succeeded, ` +
+          `${counter.total()} AWS calls (${(counter.total() / ENVS).toFixed(
+            1,
+          )} per environment)`,
       );
       console.log('  ', counter.counts());
     }
@@ -136,8 +141,16 @@ async function main() {
     const schedule: Schedule = {
       timeZone: 'Europe/Berlin',
       windows: [
-        { days: ['mon', 'tue', 'wed', 'thu', 'fri'], start: '07:00', end: '16:00' },
-        { days: ['mon', 'tue', 'wed', 'thu', 'fri'], start: '14:00', end: '23:00' },
+        {
+          days: ['mon', 'tue', 'wed', 'thu', 'fri'],
+          start: '07:00',
+          end: '16:00',
+        },
+        {
+          days: ['mon', 'tue', 'wed', 'thu', 'fri'],
+          start: '14:00',
+          end: '23:00',
+        },
       ],
       preWarmMinutes: 5,
       exceptions: [{ date: '2026-12-25', state: 'asleep' }],
@@ -154,7 +167,9 @@ async function main() {
     }
     const perCall = ((performance.now() - t) * 1000) / EVALUATIONS;
     console.log(
-      `desiredPowerState: ${perCall.toFixed(0)} µs per evaluation (2 windows, pre-warm, 1 exception; ${EVALUATIONS} evaluations)`,
+      `desiredPowerState: ${perCall.toFixed(
+        0,
+      )} µs per evaluation (2 windows, pre-warm, 1 exception; ${EVALUATIONS} evaluations)`,
     );
   } finally {
     await knex.destroy();

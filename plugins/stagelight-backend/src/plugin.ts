@@ -24,7 +24,8 @@ import { HttpDeployMarkerProbe } from './readiness/DeployMarkerProbe';
 import { MarkerWaiter, abortableSleep } from './readiness/MarkerWaiter';
 import { createPowerModule, PowerNotifier, readPowerSettings } from './power';
 import { createRouter } from './router';
-import { systemClock } from './status/Clock';
+import { stagelightClockServiceRef } from './clockService';
+import { EnvironmentStatusUpdater } from './status/EnvironmentStatusUpdater';
 import { StatusCollector } from './status/StatusCollector';
 import { StatusRefresher } from './status/StatusRefresher';
 import { stagelightAwsExtensionPoint, AwsExtensions } from './extensions';
@@ -52,10 +53,11 @@ export const stagelightPlugin = createBackendPlugin({
         notifications: notificationService,
         actionsRegistry: actionsRegistryServiceRef,
         events: eventsServiceRef,
+        clock: stagelightClockServiceRef,
       },
       async init(deps) {
         const settings = readStagelightSettings(deps.config);
-        const clock = systemClock;
+        const { clock } = deps;
 
         const knex = await deps.database.getClient();
         if (!deps.database.migrations?.skip) {
@@ -111,9 +113,19 @@ export const stagelightPlugin = createBackendPlugin({
           logger: deps.logger,
           auditor: deps.auditor,
           probe,
-          // Live progress on the stagelight:operation channel; the requester
-          // is notified when their operation ends.
+          // The ended operation's environment is re-read first, so the portal
+          // already shows it when the notification arrives; live progress goes
+          // to the stagelight:operation channel.
           observers: [
+            ...(settings.refresh.afterOperation
+              ? [
+                  new EnvironmentStatusUpdater({
+                    collector,
+                    store,
+                    logger: deps.logger,
+                  }),
+                ]
+              : []),
             new PowerNotifier({
               signals: deps.signals,
               notifications: deps.notifications,

@@ -28,6 +28,25 @@ export class RdsAdapter {
     } while (marker);
     return out;
   }
+
+  /** One cluster by identifier (after a power operation); undefined when RDS does not know it. */
+  async describeCluster(
+    where: AwsLocation,
+    identifier: string,
+  ): Promise<DatabaseStatus | undefined> {
+    try {
+      const res = await this.factory.call('rds', where, c =>
+        c.send(
+          new DescribeDBClustersCommand({ DBClusterIdentifier: identifier }),
+        ),
+      );
+      const cluster = res.DBClusters?.[0];
+      return cluster ? toStatus(cluster) : undefined;
+    } catch (error) {
+      if ((error as Error).name === 'DBClusterNotFoundFault') return undefined;
+      throw error;
+    }
+  }
 }
 
 function toStatus(cluster: DBCluster): DatabaseStatus {

@@ -44,6 +44,8 @@ export interface StagelightSettings {
     interval: HumanDuration;
     timeout: HumanDuration;
     memoryTtlMs: number;
+    /** Re-read an environment as soon as a wake or sleep of it ends. */
+    afterOperation: boolean;
   };
 }
 
@@ -157,6 +159,8 @@ export function readStagelightSettings(root: Config): StagelightSettings {
       interval: readDuration(refreshConfig, 'interval', { minutes: 1 }),
       timeout: readDuration(refreshConfig, 'timeout', { minutes: 5 }),
       memoryTtlMs: positive(refreshConfig, 'memoryTtlSeconds', 5) * 1000,
+      afterOperation:
+        refreshConfig?.getOptionalBoolean('afterOperation') ?? true,
     },
   };
 }

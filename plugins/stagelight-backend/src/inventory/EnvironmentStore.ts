@@ -21,10 +21,16 @@ export interface EnvironmentStore {
   /** The whole snapshot, or undefined before the first refresh finished. */
   snapshot(): Promise<Snapshot | undefined>;
   get(clinic: string, stage: string): Promise<EnvironmentRecord | undefined>;
+  /**
+   * Stores a full refresh. A record stored after `startedAt` (an environment
+   * re-read after a power operation meanwhile) is newer news and is kept.
+   */
   replace(
     records: EnvironmentRecord[],
-    info: { refreshedAt: string; durationMs: number },
+    info: { refreshedAt: string; durationMs: number; startedAt?: string },
   ): Promise<void>;
+  /** Stores one re-read environment, unless a newer record of it is stored. */
+  replaceOne(record: EnvironmentRecord): Promise<void>;
 }
 
 /**
@@ -61,13 +67,27 @@ export class DatabaseEnvironmentStore implements EnvironmentStore {
 
   async replace(
     records: EnvironmentRecord[],
-    info: { refreshedAt: string; durationMs: number },
+    info: { refreshedAt: string; durationMs: number; startedAt?: string },
   ): Promise<void> {
-    const generation = await this.knex.transaction(async tx => {
-      const current = await tx(REFRESHES).where({ id: SNAPSHOT_ID }).first();
+    const { startedAt, ...head } = info;
+    const { generation, stored } = await this.knex.transaction(async tx => {
+      const current = await this.#lockHead(tx);
       const next = Number(current?.generation ?? 0) + 1;
+      const newer = new Map<string, EnvironmentRecord>();
+      if (startedAt) {
+        const rows: { record: string }[] = await tx(ENVIRONMENTS)
+          .where('refreshed_at', '>', new Date(startedAt))
+          .select('record');
+        for (const row of rows) {
+          const r = JSON.parse(row.record) as EnvironmentRecord;
+          newer.set(environmentKey(r.clinic, r.stage), r);
+        }
+      }
+      const merged = records.map(
+        r => newer.get(environmentKey(r.clinic, r.stage)) ?? r,
+      );
       await tx(ENVIRONMENTS).delete();
-      const rows = records.map((r, position) => ({
+      const rows = merged.map((r, position) => ({
         clinic: r.clinic,
         position,
         stage: r.stage,
@@ -79,17 +99,62 @@ export class DatabaseEnvironmentStore implements EnvironmentStore {
       }
       const row = {
         generation: next,
-        refreshed_at: new Date(info.refreshedAt),
-        duration_ms: Math.round(info.durationMs),
-        environment_count: records.length,
+        refreshed_at: new Date(head.refreshedAt),
+        duration_ms: Math.round(head.durationMs),
+        environment_count: merged.length,
       };
       await tx(REFRESHES)
         .insert({ id: SNAPSHOT_ID, ...row })
         .onConflict('id')
         .merge(row);
+      return { generation: next, stored: merged };
+    });
+    this.#remember({ generation, records: stored, ...head });
+  }
+
+  async replaceOne(record: EnvironmentRecord): Promise<void> {
+    const key = { clinic: record.clinic, stage: record.stage };
+    const generation = await this.knex.transaction(async tx => {
+      const current = await this.#lockHead(tx);
+      if (!current) return undefined; // No snapshot yet: the first refresh brings it.
+      const row = await tx(ENVIRONMENTS).where(key).first('refreshed_at');
+      if (!row || new Date(row.refreshed_at) > new Date(record.refreshedAt)) {
+        return undefined; // Gone from the inventory, or newer news is stored.
+      }
+      await tx(ENVIRONMENTS)
+        .where(key)
+        .update({
+          record: JSON.stringify(record),
+          refreshed_at: new Date(record.refreshedAt),
+        });
+      const next = Number(current.generation) + 1;
+      await tx(REFRESHES)
+        .where({ id: SNAPSHOT_ID })
+        .update({ generation: next });
       return next;
     });
-    this.#remember({ generation, records, ...info });
+    if (generation === undefined) return;
+    const memory = this.#memory?.snapshot;
+    if (memory && memory.generation === generation - 1) {
+      const id = environmentKey(record.clinic, record.stage);
+      this.#remember({
+        ...memory,
+        generation,
+        records: memory.records.map(r =>
+          environmentKey(r.clinic, r.stage) === id ? record : r,
+        ),
+      });
+    } else {
+      this.#memory = undefined; // Another replica wrote meanwhile: reload on the next read.
+    }
+  }
+
+  /** The snapshot's head row, locked so that full and one-environment writes take turns. */
+  #lockHead(tx: Knex.Transaction) {
+    const query = tx(REFRESHES).where({ id: SNAPSHOT_ID });
+    // SQLite has one writer at a time anyway (and knex warns on FOR UPDATE there).
+    const sqlite = String(this.knex.client.config.client).includes('sqlite');
+    return (sqlite ? query : query.forUpdate()).first();
   }
 
   #remember(snapshot: Snapshot) {

@@ -19,8 +19,8 @@ export interface PowerTargets {
   expectedMarker: string | null;
 }
 
-/** The configured account/region a resource belongs to (credentials come from it). */
-function locationOf(
+/** The configured account/region a resource belongs to (credentials come from it); one-environment status reads use it too. */
+export function locationOf(
   accountId: string,
   region: string,
   targets: AwsTarget[],

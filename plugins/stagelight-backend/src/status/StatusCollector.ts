@@ -3,6 +3,8 @@ import {
   DatabaseStatus,
   EcsServiceStatus,
   EnvironmentError,
+  EnvironmentResource,
+  PowerState,
   FunctionStatus,
   QueueStatus,
 } from '@internal/plugin-stagelight-common';
@@ -24,6 +26,7 @@ import {
   discoverEnvironments,
   environmentKey,
 } from '../inventory/discoverEnvironments';
+import { locationOf } from '../power/PowerTargets';
 import { DeployMarkerProbe } from '../readiness/DeployMarkerProbe';
 import { probeUrlFor } from '../readiness/probeUrl';
 import { ProbeResult, deriveReadiness } from '../readiness/readinessState';
@@ -31,6 +34,9 @@ import { Clock } from './Clock';
 import { EnvironmentRecord } from './EnvironmentRecord';
 import { derivePowerState } from './powerState';
 import { summarizeQueues } from './queueDepth';
+
+/** Error sources of the reads a one-environment refresh repeats. */
+const CORE_SOURCES = ['ecs:DescribeServices', 'rds:DescribeDBClusters'];
 
 /** Probes run at most this many at once. */
 const PROBE_CONCURRENCY = 16;
@@ -313,7 +319,7 @@ export class StatusCollector {
     reads: Map<string, LocationReads>,
     refreshedAt: string,
   ): Promise<EnvironmentRecord> {
-    const { settings, probe } = this.deps;
+    const { settings } = this.deps;
     const services: EcsServiceStatus[] = [];
     const queues: QueueStatus[] = [];
     const functions: FunctionStatus[] = [];
@@ -377,14 +383,146 @@ export class StatusCollector {
     }
 
     const power = derivePowerState(services, database, coreReadFailed);
+    const probeUrl = probeUrlFor(env, settings.readiness, albDns);
+    return {
+      clinic: env.clinic,
+      stage: env.stage,
+      protected: env.protected,
+      owner: env.owner,
+      power,
+      // Partial sums would understate a backlog: no depth rather than a wrong one.
+      queue: queueReadFailed ? null : summarizeQueues(queues),
+      errors,
+      refreshedAt,
+      resources: env.resources,
+      services,
+      database,
+      queues,
+      functions,
+      ...(await this.#readiness(env.resources, power, services, probeUrl)),
+    };
+  }
+
+  /**
+   * Re-reads one environment whose resources are known, after a power
+   * operation: its ECS services, its database and its deploy marker. Queue,
+   * function and metric figures are kept until the next full refresh.
+   */
+  async collectEnvironment(
+    record: EnvironmentRecord,
+  ): Promise<EnvironmentRecord> {
+    const { settings, clock } = this.deps;
+    // The time the reads begin: a full refresh that began earlier holds older news.
+    const refreshedAt = clock.now().toISOString();
+    const clusters = new Map<
+      string,
+      { where: AwsLocation; cluster: string; arns: string[] }
+    >();
+    let db: { where: AwsLocation; identifier: string } | undefined;
+    for (const r of record.resources) {
+      const arn = parseArn(r.arn);
+      if (!arn) continue;
+      const where = locationOf(arn.accountId, arn.region, settings.aws.targets);
+      if (arn.type === 'ecs:service') {
+        const cluster = arn.parent ?? 'default';
+        const key = `${locationKey(where)}|${cluster}`;
+        const group = clusters.get(key) ?? { where, cluster, arns: [] };
+        group.arns.push(arn.arn);
+        clusters.set(key, group);
+      } else if (arn.type === 'rds:cluster' && !db) {
+        db = { where, identifier: arn.name };
+      }
+    }
+
+    const errors = record.errors.filter(e => !CORE_SOURCES.includes(e.source));
+    const reads = new Map<string, EcsServiceStatus>();
+    let database: DatabaseStatus | null = null;
+    let coreReadFailed = false;
+    await Promise.all([
+      ...[...clusters.values()].map(async g => {
+        for (const read of await this.#ecs.describeServices(
+          g.where,
+          g.cluster,
+          g.arns,
+        )) {
+          if ('status' in read) {
+            reads.set(read.arn, read.status);
+          } else {
+            coreReadFailed = true;
+            errors.push({
+              source: 'ecs:DescribeServices',
+              message: describe(read.error),
+            });
+          }
+        }
+      }),
+      db &&
+        this.#rds.describeCluster(db.where, db.identifier).then(
+          found => {
+            if (found) {
+              database = {
+                ...found,
+                capacityAcu: record.database?.capacityAcu ?? null,
+              };
+            } else {
+              coreReadFailed = true;
+              errors.push({
+                source: 'rds:DescribeDBClusters',
+                message: `cluster ${db!.identifier} not found`,
+              });
+            }
+          },
+          error => {
+            coreReadFailed = true;
+            errors.push({
+              source: 'rds:DescribeDBClusters',
+              message: describe(error),
+            });
+          },
+        ),
+    ]);
+    // In inventory order, as the full refresh lists them.
+    const services = record.resources.flatMap(r => {
+      const s = reads.get(r.arn);
+      return s ? [s] : [];
+    });
+    const power = derivePowerState(services, database, coreReadFailed);
+    return {
+      ...record,
+      power,
+      errors,
+      refreshedAt,
+      services,
+      database,
+      ...(await this.#readiness(
+        record.resources,
+        power,
+        services,
+        record.readinessDetail.probeUrl,
+      )),
+    };
+  }
+
+  /** Expected and served deploy marker and the readiness they make. */
+  async #readiness(
+    resources: EnvironmentResource[],
+    power: PowerState,
+    services: EcsServiceStatus[],
+    probeUrl: string | null,
+  ): Promise<
+    Pick<
+      EnvironmentRecord,
+      'readiness' | 'expectedMarker' | 'servedMarker' | 'readinessDetail'
+    >
+  > {
+    const { settings, probe } = this.deps;
     const apiArns = new Set(
-      env.resources.filter(r => r.component === 'api').map(r => r.arn),
+      resources.filter(r => r.component === 'api').map(r => r.arn),
     );
     const expectedMarker =
       services.find(s => apiArns.has(s.arn) && s.deployMarker)?.deployMarker ??
       services.find(s => s.deployMarker)?.deployMarker ??
       null;
-    const probeUrl = probeUrlFor(env, settings.readiness, albDns);
 
     let probed: ProbeResult | undefined;
     let checkedAt: string | null = null;
@@ -404,25 +542,10 @@ export class StatusCollector {
       probe: probed,
     });
     const servedMarker = probed?.ok ? probed.marker : null;
-
     return {
-      clinic: env.clinic,
-      stage: env.stage,
-      protected: env.protected,
-      owner: env.owner,
-      power,
       readiness: readiness.state,
       expectedMarker,
       servedMarker,
-      // Partial sums would understate a backlog: no depth rather than a wrong one.
-      queue: queueReadFailed ? null : summarizeQueues(queues),
-      errors,
-      refreshedAt,
-      resources: env.resources,
-      services,
-      database,
-      queues,
-      functions,
       readinessDetail: {
         state: readiness.state,
         expectedMarker,

@@ -29,6 +29,7 @@ export class StatusRefresher {
     await store.replace(records, {
       refreshedAt: clock.now().toISOString(),
       durationMs,
+      startedAt: started.toISOString(),
     });
     const withErrors = records.filter(r => r.errors.length > 0).length;
     logger.info(

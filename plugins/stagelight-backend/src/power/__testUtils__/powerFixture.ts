@@ -54,6 +54,14 @@ export class MemoryEnvironmentStore implements EnvironmentStore {
   async replace(records: EnvironmentRecord[]) {
     this.set(records);
   }
+  async replaceOne(record: EnvironmentRecord) {
+    const key = environmentKey(record.clinic, record.stage);
+    this.set(
+      (this.#snapshot?.records ?? []).map(r =>
+        environmentKey(r.clinic, r.stage) === key ? record : r,
+      ),
+    );
+  }
 }
 
 /** Reads the fleet from moto as the status refresh does. */

@@ -1,0 +1,206 @@
+import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
+import { DefaultAwsCredentialsManager } from '@backstage/integration-aws-node';
+import { RDSClient, StopDBClusterCommand } from '@aws-sdk/client-rds';
+import {
+  localAwsClientConfig,
+  MotoServer,
+  startMotoServer,
+} from '@internal/stagelight-local-aws';
+import { PowerOperation } from '@internal/plugin-stagelight-common';
+import { AwsClientFactory } from '../aws/AwsClientFactory';
+import { CallCounter } from '../aws/CallCounter';
+import { DatabaseEnvironmentStore } from '../inventory/EnvironmentStore';
+import { HttpDeployMarkerProbe } from '../readiness/DeployMarkerProbe';
+import {
+  migrate,
+  powerTestSettings,
+  TestClock,
+} from '../power/__testUtils__/powerFixture';
+import {
+  createFleetFixture,
+  envPrefix,
+  setDesiredCount,
+} from '../__testUtils__/fleetFixture';
+import {
+  startVersionServer,
+  VersionServer,
+} from '../__testUtils__/versionServer';
+import { EnvironmentStatusUpdater } from './EnvironmentStatusUpdater';
+import { StatusCollector } from './StatusCollector';
+import { StatusRefresher } from './StatusRefresher';
+
+jest.setTimeout(60_000);
+
+const databases = TestDatabases.create({ ids: ['POSTGRES_15', 'SQLITE_3'] });
+
+it('runs against PostgreSQL 15 in CI', () => {
+  const supported = databases.eachSupportedId().map(([id]) => id);
+  // Fails rather than silently dropping the PostgreSQL half when CI lacks the database.
+  expect(!process.env.CI || supported.includes('POSTGRES_15')).toBe(true);
+});
+
+const DEV = { clinic: 'alder', stage: 'dev' };
+const TEST = { clinic: 'alder', stage: 'test' };
+const TTL_MS = 5_000;
+
+const operation = (status: PowerOperation['status']) =>
+  ({
+    id: 'op-1',
+    kind: 'sleep',
+    ...DEV,
+    status,
+  } as PowerOperation);
+
+describe.each(databases.eachSupportedId())(
+  'status after an operation on %s',
+  databaseId => {
+    let moto: MotoServer;
+    let api: VersionServer;
+
+    beforeAll(async () => {
+      moto = await startMotoServer();
+      api = await startVersionServer();
+    });
+
+    afterAll(async () => {
+      await api?.close();
+      await moto?.stop();
+    });
+
+    beforeEach(async () => {
+      await moto.reset();
+      await createFleetFixture(moto.endpoint, [
+        {
+          ...DEV,
+          desiredCount: 2,
+          marker: 'm-dev',
+          dbMinCapacity: 0.5,
+          queued: 3,
+        },
+        { ...TEST, desiredCount: 1, marker: 'm-test', dbMinCapacity: 0.5 },
+      ]);
+      api.served.set('alder/dev', 'm-dev');
+      api.served.set('alder/test', 'm-test');
+    });
+
+    async function setup() {
+      const knex = await databases.init(databaseId);
+      await migrate(knex);
+      const clock = new TestClock(new Date('2026-06-10T12:00:00Z'));
+      const { config, settings } = powerTestSettings(moto.endpoint, {
+        readiness: { baseUrlTemplate: api.baseUrlTemplate },
+      });
+      const counter = new CallCounter();
+      const collector = new StatusCollector({
+        factory: new AwsClientFactory({
+          credentialsManager: DefaultAwsCredentialsManager.fromConfig(config),
+          endpoint: settings.aws.endpoint,
+          maxAttempts: 2,
+          requestTimeoutMs: settings.aws.requestTimeoutMs,
+          concurrency: settings.aws.concurrency,
+          customizers: [counter.customizer],
+        }),
+        settings,
+        probe: new HttpDeployMarkerProbe(2000),
+        clock,
+        logger: mockServices.logger.mock(),
+      });
+      const store = new DatabaseEnvironmentStore(knex, clock, TTL_MS);
+      const refresher = new StatusRefresher({
+        collector,
+        store,
+        clock,
+        logger: mockServices.logger.mock(),
+      });
+      const updater = new EnvironmentStatusUpdater({
+        collector,
+        store,
+        logger: mockServices.logger.mock(),
+      });
+      return { knex, clock, counter, collector, store, refresher, updater };
+    }
+
+    async function putToSleepBehindTheSnapshot() {
+      await setDesiredCount(moto.endpoint, DEV, 0);
+      const rds = new RDSClient(localAwsClientConfig(moto.endpoint));
+      await rds.send(
+        new StopDBClusterCommand({
+          DBClusterIdentifier: `${envPrefix(DEV)}-db`,
+        }),
+      );
+      rds.destroy();
+    }
+
+    it('re-reads the environment when its operation ends, for every replica', async () => {
+      const { knex, clock, counter, store, refresher, updater } = await setup();
+      await refresher.refresh();
+      const before = (await store.get(DEV.clinic, DEV.stage))!;
+      expect(before).toMatchObject({ power: 'awake', readiness: 'ready' });
+      const otherReplica = new DatabaseEnvironmentStore(knex, clock, TTL_MS);
+      expect((await otherReplica.get(DEV.clinic, DEV.stage))!.power).toBe(
+        'awake',
+      );
+
+      await putToSleepBehindTheSnapshot();
+      clock.advance(1_000);
+      await updater.operationChanged(operation('running'));
+      expect((await store.get(DEV.clinic, DEV.stage))!.power).toBe('awake');
+
+      counter.reset();
+      await updater.operationChanged(operation('succeeded'));
+      const after = (await store.get(DEV.clinic, DEV.stage))!;
+      expect(after).toMatchObject({
+        power: 'asleep',
+        readiness: 'asleep',
+        refreshedAt: '2026-06-10T12:00:01.000Z',
+        database: expect.objectContaining({ status: 'stopped' }),
+        services: [expect.objectContaining({ desired: 0, running: 0 })],
+        // Not re-read: kept until the next full refresh.
+        queue: before.queue,
+        functions: before.functions,
+      });
+      // Only the environment's own service and database were read.
+      expect(counter.counts()).toEqual({
+        'ecs:DescribeServicesCommand': 1,
+        'rds:DescribeDBClustersCommand': 1,
+      });
+      expect((await store.get(TEST.clinic, TEST.stage))!.power).toBe('awake');
+
+      // Another replica sees it once its in-memory copy expires.
+      clock.advance(TTL_MS);
+      expect((await otherReplica.get(DEV.clinic, DEV.stage))!.power).toBe(
+        'asleep',
+      );
+    });
+
+    it('keeps a re-read record over a full refresh that began before it', async () => {
+      const { clock, collector, store, refresher, updater } = await setup();
+      await refresher.refresh();
+      // A full refresh reads AWS while the environment is still awake...
+      clock.advance(1_000);
+      const startedAt = clock.now().toISOString();
+      const { records: stale } = await collector.collect();
+      // ...the operation ends and the environment is re-read meanwhile...
+      await putToSleepBehindTheSnapshot();
+      clock.advance(1_000);
+      await updater.operationChanged(operation('succeeded'));
+      // ...and the full refresh stores what it read.
+      clock.advance(1_000);
+      await store.replace(stale, {
+        refreshedAt: clock.now().toISOString(),
+        durationMs: 2_000,
+        startedAt,
+      });
+      expect((await store.get(DEV.clinic, DEV.stage))!.power).toBe('asleep');
+      expect((await store.get(TEST.clinic, TEST.stage))!.power).toBe('awake');
+
+      // The next full refresh reads the new state and replaces the record as usual.
+      clock.advance(1_000);
+      await refresher.refresh();
+      expect(await store.get(DEV.clinic, DEV.stage)).toMatchObject({
+        power: 'asleep',
+        refreshedAt: '2026-06-10T12:00:04.000Z',
+      });
+    });
+  },
+);
