@@ -1,4 +1,5 @@
 import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import {
   createExtensionTester,
   renderTestApp,
@@ -12,6 +13,7 @@ import { STAGELIGHT_CLINIC_ANNOTATION } from '@internal/plugin-stagelight-common
 import { mockApis } from '@backstage/frontend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import stagelightPlugin, {
+  stagelightAuditPage,
   stagelightCostPage,
   stagelightEntityContent,
   stagelightFleetPage,
@@ -23,6 +25,7 @@ import {
 } from './components/Cost/costFixtures';
 import { stagelightApiRef } from './api';
 import {
+  auditRecord,
   clinicSystem,
   detail,
   fleetOf,
@@ -38,6 +41,9 @@ describe('new frontend system plugin', () => {
     expect(stagelightPlugin.getExtension('api:stagelight')).toBeDefined();
     expect(stagelightPlugin.getExtension('page:stagelight')).toBeDefined();
     expect(stagelightPlugin.getExtension('page:stagelight/cost')).toBeDefined();
+    expect(
+      stagelightPlugin.getExtension('page:stagelight/audit'),
+    ).toBeDefined();
     expect(
       stagelightPlugin.getExtension('entity-content:stagelight/stages'),
     ).toBeDefined();
@@ -59,6 +65,41 @@ describe('new frontend system plugin', () => {
     expect(tester.get(coreExtensionData.routeRef)).toBe(
       stagelightPlugin.routes.cost,
     );
+  });
+
+  it('mounts the audit page at /stagelight/audit on the shared audit route', () => {
+    const tester = createExtensionTester(stagelightAuditPage);
+    expect(tester.get(coreExtensionData.routePath)).toBe('/stagelight/audit');
+    expect(tester.get(coreExtensionData.title)).toBe('Stagelight audit');
+    expect(tester.get(coreExtensionData.routeRef)).toBe(
+      stagelightPlugin.routes.audit,
+    );
+  });
+
+  it('links the fleet page to the audit page, which shows the fleet audit', async () => {
+    const api = mockStagelightApi();
+    api.listClinics.mockResolvedValue({ items: [] });
+    api.listEnvironments.mockResolvedValue({
+      items: [],
+      stages: STAGES,
+      refreshedAt: null,
+      dataAgeSeconds: null,
+    });
+    api.getAudit.mockResolvedValue({ items: [auditRecord()] });
+
+    renderTestApp({
+      features: [stagelightPlugin],
+      apis: [[stagelightApiRef, api]],
+      initialRouteEntries: ['/stagelight'],
+      mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+    });
+
+    const link = await screen.findByRole('link', { name: 'Audit trail' });
+    expect(link).toHaveAttribute('href', '/stagelight/audit');
+    await userEvent.click(link);
+    expect(
+      await screen.findByRole('table', { name: 'Audit trail of the fleet' }),
+    ).toHaveTextContent('north-clinic/dev');
   });
 
   it('renders the cost page inside an app for a user with cost access', async () => {

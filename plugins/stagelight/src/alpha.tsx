@@ -6,16 +6,21 @@ import {
   fetchApiRef,
   PageBlueprint,
 } from '@backstage/frontend-plugin-api';
+import { convertLegacyRouteRef } from '@backstage/core-compat-api';
 import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
 import {
+  RiFileListLine,
   RiLightbulbFlashLine,
   RiMoneyDollarCircleLine,
 } from '@remixicon/react';
 import { StagelightClient, stagelightApiRef } from './api';
 import { isStagelightAvailable } from './entity/clinicOfEntity';
+import { auditRouteRef as legacyAuditRouteRef } from './routes';
 
 const rootRouteRef = createRouteRef();
 const costRouteRef = createRouteRef();
+// The fleet page (shared by both systems) links to the audit page, so both use the legacy ref.
+const auditRouteRef = convertLegacyRouteRef(legacyAuditRouteRef);
 
 /** The Stagelight API client for the new frontend system. */
 export const stagelightApi = ApiBlueprint.make({
@@ -66,6 +71,26 @@ export const stagelightCostPage = PageBlueprint.make({
   },
 });
 
+/** The fleet's audit trail at /stagelight/audit, linked from the fleet page. */
+export const stagelightAuditPage = PageBlueprint.make({
+  name: 'audit',
+  params: {
+    path: '/stagelight/audit',
+    title: 'Stagelight audit',
+    icon: <RiFileListLine />,
+    routeRef: auditRouteRef,
+    loader: () =>
+      Promise.all([
+        import('@backstage/core-components'),
+        import('./components/Audit'),
+      ]).then(([{ Content }, m]) => (
+        <Content>
+          <m.FleetAudit />
+        </Content>
+      )),
+  },
+});
+
 /** The "Stages" tab on a clinic's System and Components. */
 export const stagelightEntityContent = EntityContentBlueprint.make({
   name: 'stages',
@@ -91,11 +116,12 @@ export default createFrontendPlugin({
   title: 'Stagelight',
   icon: <RiLightbulbFlashLine />,
   info: { packageJson: () => import('../package.json') },
-  routes: { root: rootRouteRef, cost: costRouteRef },
+  routes: { root: rootRouteRef, cost: costRouteRef, audit: auditRouteRef },
   extensions: [
     stagelightApi,
     stagelightFleetPage,
     stagelightCostPage,
+    stagelightAuditPage,
     stagelightEntityContent,
   ],
 });

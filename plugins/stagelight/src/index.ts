@@ -9,11 +9,13 @@ export {
   stagelightPlugin,
   StagelightPage,
   StagelightCostPage,
+  StagelightAuditPage,
   EntityStagelightContent,
 } from './plugin';
 export { isStagelightAvailable } from './entity/clinicOfEntity';
 export { stagelightApiRef, StagelightClient } from './api';
 export type {
+  BulkScope,
   EnvironmentFilter,
   ListEnvironmentDetailsResponse,
   ListLimit,

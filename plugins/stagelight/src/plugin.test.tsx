@@ -21,13 +21,15 @@ import {
   EntityStagelightContent,
   isStagelightAvailable,
   stagelightApiRef,
+  StagelightAuditPage,
   StagelightCostPage,
   StagelightPage,
   stagelightPlugin,
 } from './index';
-import { rootRouteRef } from './routes';
+import { auditRouteRef, rootRouteRef } from './routes';
 import { FleetPage } from './components/Fleet';
 import { CostPage } from './components/Cost';
+import { AuditPage } from './components/Audit';
 import { FreshPermissions } from './__testUtils__/FreshPermissions';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 
@@ -114,6 +116,45 @@ describe('legacy plugin', () => {
     expect(
       await screen.findByRole('table', { name: 'Environments of all clinics' }),
     ).toHaveTextContent('north-clinic');
+    // The app mounted no audit page, so the fleet page does not link to one.
+    expect(
+      screen.queryByRole('link', { name: 'Audit trail' }),
+    ).not.toBeInTheDocument();
+  });
+
+  it('renders the audit page, linked from the fleet page where both are mounted', async () => {
+    const api = mockStagelightApi();
+    api.listClinics.mockResolvedValue({ items: [] });
+    api.listEnvironments.mockResolvedValue({
+      items: [],
+      stages: STAGES,
+      refreshedAt: null,
+      dataAgeSeconds: null,
+    });
+    api.getAudit.mockResolvedValue({ items: [] });
+    expect(StagelightAuditPage).toBeDefined();
+
+    await renderInTestApp(
+      <TestApiProvider apis={[[stagelightApiRef, api]]}>
+        <FleetPage />
+        <AuditPage />
+      </TestApiProvider>,
+      {
+        mountedRoutes: {
+          '/catalog/:namespace/:kind/:name': entityRouteRef,
+          '/stagelight/audit': auditRouteRef,
+        },
+      },
+    );
+
+    expect(
+      await screen.findByRole('heading', { name: 'Stagelight audit' }),
+    ).toBeInTheDocument();
+    expect(await screen.findByText('No audit records yet')).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Audit trail' })).toHaveAttribute(
+      'href',
+      '/stagelight/audit',
+    );
   });
 
   it('exports the cost page, which explains itself to users without cost access', async () => {

@@ -7,7 +7,7 @@ import {
   fetchApiRef,
 } from '@backstage/core-plugin-api';
 import { StagelightClient, stagelightApiRef } from './api';
-import { costRouteRef, rootRouteRef } from './routes';
+import { auditRouteRef, costRouteRef, rootRouteRef } from './routes';
 
 /**
  * Stagelight in the legacy frontend system.
@@ -16,7 +16,7 @@ import { costRouteRef, rootRouteRef } from './routes';
  */
 export const stagelightPlugin = createPlugin({
   id: 'stagelight',
-  routes: { root: rootRouteRef, cost: costRouteRef },
+  routes: { root: rootRouteRef, cost: costRouteRef, audit: auditRouteRef },
   apis: [
     createApiFactory({
       api: stagelightApiRef,
@@ -53,6 +53,21 @@ export const StagelightCostPage = stagelightPlugin.provide(
     name: 'StagelightCostPage',
     component: () => import('./components/Cost').then(m => m.CostPage),
     mountPoint: costRouteRef,
+  }),
+);
+
+/**
+ * The fleet's audit trail: every wake, sleep, lease and schedule change,
+ * allowed or denied. The fleet page links to it, so mount it too, e.g.
+ * `<Route path="/stagelight/audit" element={<StagelightAuditPage />} />`.
+ *
+ * @public
+ */
+export const StagelightAuditPage = stagelightPlugin.provide(
+  createRoutableExtension({
+    name: 'StagelightAuditPage',
+    component: () => import('./components/Audit').then(m => m.AuditPage),
+    mountPoint: auditRouteRef,
   }),
 );
 

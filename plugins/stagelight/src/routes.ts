@@ -5,3 +5,6 @@ export const rootRouteRef = createRouteRef({ id: 'stagelight' });
 
 /** The cost page in the legacy frontend system. */
 export const costRouteRef = createRouteRef({ id: 'stagelight-cost' });
+
+/** The fleet audit page; shared by both frontend systems so the fleet page can link to it. */
+export const auditRouteRef = createRouteRef({ id: 'stagelight-audit' });

@@ -6,6 +6,7 @@ import {
   type EnvironmentDetail,
   type EnvironmentSummary,
   type PowerOperation,
+  type ScheduleResponse,
   type StageInfo,
 } from '@internal/plugin-stagelight-common';
 import type { StagelightApi } from '../api';
@@ -79,8 +80,15 @@ export function mockStagelightApi(): jest.Mocked<StagelightApi> {
     listClinics: jest.fn(),
     wake: jest.fn(),
     sleep: jest.fn(),
+    bulkWake: jest.fn(),
+    bulkSleep: jest.fn(),
     extendLease: jest.fn(),
     endLease: jest.fn(),
+    // Boards read every column's plan; tests about something else get a plain one.
+    getSchedule: jest.fn(async (clinic: string, stage: string) =>
+      schedulePlan(clinic, stage),
+    ),
+    putSchedule: jest.fn(),
     getOperation: jest.fn(),
     listOperations: jest.fn(),
     getHistory: jest.fn(),
@@ -89,6 +97,39 @@ export function mockStagelightApi(): jest.Mocked<StagelightApi> {
     getEnvironmentCost: jest.fn(),
     getStageForecast: jest.fn(),
     projectSchedule: jest.fn(),
+  };
+}
+
+/** The plan (schedule, lease, desired state) of an environment following its stage's default. */
+export function schedulePlan(
+  clinic: string,
+  stage: string,
+  overrides: Partial<ScheduleResponse> = {},
+): ScheduleResponse {
+  return {
+    clinic,
+    stage,
+    schedule: {
+      timeZone: 'Europe/Berlin',
+      windows: [
+        {
+          days: ['mon', 'tue', 'wed', 'thu', 'fri'],
+          start: '08:00',
+          end: '18:00',
+        },
+      ],
+      preWarmMinutes: 0,
+      exceptions: [],
+    },
+    source: 'stage-default',
+    protected: stage === 'prod',
+    lease: null,
+    desired: {
+      state: 'awake',
+      reason: 'inside a schedule window',
+      nextTransition: { at: '2026-11-26T17:00:00.000Z', state: 'asleep' },
+    },
+    ...overrides,
   };
 }
 

@@ -1,6 +1,7 @@
 import { createApiRef } from '@backstage/frontend-plugin-api';
 import type {
   AuditListResponse,
+  BulkPowerResponse,
   CostProjectionRequest,
   CostProjectionResponse,
   CostSummaryResponse,
@@ -15,6 +16,8 @@ import type {
   PowerLease,
   PowerOperation,
   PowerOperationResponse,
+  Schedule,
+  ScheduleResponse,
   SleepRequest,
   StageForecastResponse,
   WakeRequest,
@@ -28,6 +31,9 @@ export type ListEnvironmentDetailsResponse = Omit<
   ListEnvironmentsResponse,
   'items'
 > & { items: EnvironmentDetail[] };
+
+/** What a bulk wake or sleep acts on: every stage of one clinic, or one stage in every clinic. */
+export type BulkScope = BulkPowerResponse['scope'];
 
 /** How many records a list asks for (the backend allows 1..500, default 50). */
 export interface ListLimit {
@@ -68,6 +74,16 @@ export interface StagelightApi {
     stage: string,
     request: SleepRequest,
   ): Promise<PowerOperationResponse>;
+  /**
+   * Wakes every environment of a clinic, or one stage in every clinic: one
+   * operation per environment; those that refuse are listed as skipped.
+   */
+  bulkWake(scope: BulkScope, request: WakeRequest): Promise<BulkPowerResponse>;
+  /** Puts every environment of the scope to sleep; protected stages are skipped. */
+  bulkSleep(
+    scope: BulkScope,
+    request: SleepRequest,
+  ): Promise<BulkPowerResponse>;
   /** Moves the end of the running lease later by `hours`. */
   extendLease(
     clinic: string,
@@ -80,6 +96,14 @@ export interface StagelightApi {
     stage: string,
     reason?: string,
   ): Promise<{ lease: PowerLease }>;
+  /** The schedule in force (override, else the stage default), the lease and the next transition. */
+  getSchedule(clinic: string, stage: string): Promise<ScheduleResponse>;
+  /** Replaces the environment's schedule override; an invalid schedule answers 400 listing every problem. */
+  putSchedule(
+    clinic: string,
+    stage: string,
+    schedule: Schedule,
+  ): Promise<ScheduleResponse>;
   getOperation(id: string): Promise<PowerOperation>;
   /** The environment's power operations, newest first. */
   listOperations(

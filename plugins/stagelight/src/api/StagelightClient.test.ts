@@ -190,6 +190,84 @@ describe('StagelightClient', () => {
       expect(bodyOf(fetch.mock.calls[2][1])).toEqual({});
     });
 
+    it('posts bulk wakes and sleeps to the clinic and stage endpoints', async () => {
+      const answer = {
+        scope: { clinic: 'north clinic' },
+        started: [],
+        skipped: [],
+      };
+      const { client, fetch } = setup(jsonResponse(202, answer));
+
+      await expect(
+        client.bulkWake(
+          { clinic: 'north clinic' },
+          { reason: 'demo', leaseHours: 4 },
+        ),
+      ).resolves.toEqual(answer);
+      await client.bulkSleep({ clinic: 'north clinic' }, { reason: 'night' });
+      await client.bulkWake({ stage: 'dev' }, { reason: 'sprint review' });
+      await client.bulkSleep({ stage: 'dev' }, { reason: 'night' });
+
+      expect(fetch.mock.calls.map(c => [c[0], c[1]?.method])).toEqual([
+        [`${BASE}/clinics/north%20clinic/wake`, 'POST'],
+        [`${BASE}/clinics/north%20clinic/sleep`, 'POST'],
+        [`${BASE}/stages/dev/wake`, 'POST'],
+        [`${BASE}/stages/dev/sleep`, 'POST'],
+      ]);
+      expect(bodyOf(fetch.mock.calls[0][1])).toEqual({
+        reason: 'demo',
+        leaseHours: 4,
+      });
+      expect(bodyOf(fetch.mock.calls[3][1])).toEqual({ reason: 'night' });
+    });
+
+    it('reads the schedule and replaces it with a PUT of the schedule itself', async () => {
+      const { client, fetch } = setup(jsonResponse(200, { source: 'none' }));
+      const schedule = {
+        timeZone: 'Europe/Berlin',
+        windows: [{ days: ['mon' as const], start: '08:00', end: '18:00' }],
+        preWarmMinutes: 5,
+        exceptions: [],
+      };
+
+      await client.getSchedule('north-clinic', 'dev');
+      await client.putSchedule('north-clinic', 'dev', schedule);
+
+      expect(fetch.mock.calls[0][0]).toBe(`${env}/schedule`);
+      expect(fetch.mock.calls[0][1]).toBeUndefined();
+      expect(fetch.mock.calls[1][0]).toBe(`${env}/schedule`);
+      expect(fetch.mock.calls[1][1]?.method).toBe('PUT');
+      expect(bodyOf(fetch.mock.calls[1][1])).toEqual(schedule);
+    });
+
+    it('throws the backend explanation of a rejected schedule', async () => {
+      const { client } = setup(
+        jsonResponse(400, {
+          error: {
+            name: 'InputError',
+            message:
+              'Invalid schedule: schedule.windows[0].start must be HH:MM',
+          },
+          request: { method: 'PUT', url: '/x' },
+          response: { statusCode: 400 },
+        }),
+      );
+
+      const error = await client
+        .putSchedule('north-clinic', 'dev', {
+          timeZone: 'UTC',
+          windows: [],
+          preWarmMinutes: 0,
+          exceptions: [],
+        })
+        .catch(e => e);
+      expect(error).toBeInstanceOf(ResponseError);
+      expect(error.statusCode).toBe(400);
+      expect(error.cause.message).toBe(
+        'Invalid schedule: schedule.windows[0].start must be HH:MM',
+      );
+    });
+
     it('reads operations, history and the fleet audit with optional limits', async () => {
       const { client, fetch } = setup(jsonResponse(200, { items: [] }));
 

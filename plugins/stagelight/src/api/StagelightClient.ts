@@ -2,6 +2,7 @@ import type { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import type {
   AuditListResponse,
+  BulkPowerResponse,
   CostProjectionRequest,
   CostProjectionResponse,
   CostSummaryResponse,
@@ -15,11 +16,14 @@ import type {
   PowerLease,
   PowerOperation,
   PowerOperationResponse,
+  Schedule,
+  ScheduleResponse,
   SleepRequest,
   StageForecastResponse,
   WakeRequest,
 } from '@internal/plugin-stagelight-common';
 import type {
+  BulkScope,
   EnvironmentFilter,
   ListEnvironmentDetailsResponse,
   ListLimit,
@@ -82,6 +86,17 @@ export class StagelightClient implements StagelightApi {
     return this.#send('POST', `${envPath(clinic, stage)}/sleep`, request);
   }
 
+  bulkWake(scope: BulkScope, request: WakeRequest): Promise<BulkPowerResponse> {
+    return this.#send('POST', `${scopePath(scope)}/wake`, request);
+  }
+
+  bulkSleep(
+    scope: BulkScope,
+    request: SleepRequest,
+  ): Promise<BulkPowerResponse> {
+    return this.#send('POST', `${scopePath(scope)}/sleep`, request);
+  }
+
   extendLease(
     clinic: string,
     stage: string,
@@ -104,6 +119,18 @@ export class StagelightClient implements StagelightApi {
       `${envPath(clinic, stage)}/lease`,
       reason === undefined ? {} : { reason },
     );
+  }
+
+  getSchedule(clinic: string, stage: string): Promise<ScheduleResponse> {
+    return this.#get(`${envPath(clinic, stage)}/schedule`);
+  }
+
+  putSchedule(
+    clinic: string,
+    stage: string,
+    schedule: Schedule,
+  ): Promise<ScheduleResponse> {
+    return this.#send('PUT', `${envPath(clinic, stage)}/schedule`, schedule);
   }
 
   getOperation(id: string): Promise<PowerOperation> {
@@ -164,7 +191,7 @@ export class StagelightClient implements StagelightApi {
   }
 
   async #send<T>(
-    method: 'POST' | 'DELETE',
+    method: 'POST' | 'PUT' | 'DELETE',
     path: string,
     body: object,
   ): Promise<T> {
@@ -189,6 +216,12 @@ function envPath(clinic: string, stage: string): string {
   return `/environments/${encodeURIComponent(clinic)}/${encodeURIComponent(
     stage,
   )}`;
+}
+
+function scopePath(scope: BulkScope): string {
+  return 'clinic' in scope
+    ? `/clinics/${encodeURIComponent(scope.clinic)}`
+    : `/stages/${encodeURIComponent(scope.stage)}`;
 }
 
 function limitQuery(options: ListLimit): string {

@@ -1,5 +1,6 @@
 export { stagelightApiRef } from './StagelightApi';
 export type {
+  BulkScope,
   EnvironmentFilter,
   ListEnvironmentDetailsResponse,
   ListLimit,

@@ -1,5 +1,5 @@
 import { auditRecord } from '../__testUtils__/fixtures';
-import { actionLabel, actorLabel, mergeHistory } from './history';
+import { actionLabel, actorLabel, auditTarget, mergeHistory } from './history';
 
 describe('history', () => {
   it('merges the stages newest first, breaking ties by id', () => {
@@ -24,5 +24,20 @@ describe('history', () => {
     expect(actorLabel('user:default/jane')).toBe('jane');
     expect(actorLabel('user:clinics/jane')).toBe('user:clinics/jane');
     expect(actorLabel('plugin:scheduler')).toBe('plugin:scheduler');
+    expect(actionLabel('clinic-wake')).toBe('Wake clinic');
+    expect(actionLabel('stage-sleep')).toBe('Sleep stage');
+  });
+
+  it('names the environment or the bulk scope a record is about', () => {
+    expect(auditTarget({ clinic: 'north-clinic', stage: 'dev' })).toBe(
+      'north-clinic/dev',
+    );
+    expect(auditTarget({ clinic: 'north-clinic', stage: null })).toBe(
+      'north-clinic (every stage)',
+    );
+    expect(auditTarget({ clinic: null, stage: 'dev' })).toBe(
+      'dev (every clinic)',
+    );
+    expect(auditTarget({ clinic: null, stage: null })).toBe('–');
   });
 });

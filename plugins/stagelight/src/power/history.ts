@@ -16,6 +16,10 @@ const ACTIONS: Record<string, string> = {
   'lease-extend': 'Extend lease',
   'lease-end': 'End lease',
   'schedule-edit': 'Edit schedule',
+  'clinic-wake': 'Wake clinic',
+  'clinic-sleep': 'Sleep clinic',
+  'stage-wake': 'Wake stage',
+  'stage-sleep': 'Sleep stage',
 };
 
 export function actionLabel(action: string): string {
@@ -26,4 +30,15 @@ export function actionLabel(action: string): string {
 export function actorLabel(actor: string): string {
   const match = /^user:default\/(.+)$/.exec(actor);
   return match ? match[1] : actor;
+}
+
+/** Which environment (or bulk scope) an audit record is about, e.g. `north-clinic/dev`. */
+export function auditTarget(
+  record: Pick<AuditRecord, 'clinic' | 'stage'>,
+): string {
+  const { clinic, stage } = record;
+  if (clinic && stage) return `${clinic}/${stage}`;
+  if (clinic) return `${clinic} (every stage)`;
+  if (stage) return `${stage} (every clinic)`;
+  return '–';
 }

@@ -26,13 +26,17 @@ export function ClinicStages(props: {
   );
   const now = useNow();
   const [historyToken, setHistoryToken] = useState(0);
+  const [planToken, setPlanToken] = useState(0);
   const { reload } = query;
   // The operation's own status is final; the board's snapshot catches up on
   // the backend's next refresh, so read both again now.
   const operationEnded = useCallback(() => {
     reload();
     setHistoryToken(t => t + 1);
+    setPlanToken(t => t + 1);
   }, [reload]);
+  // A lease or schedule change is audited, so the history is read again.
+  const planChanged = useCallback(() => setHistoryToken(t => t + 1), []);
 
   return (
     <StatusQueryView
@@ -87,6 +91,8 @@ export function ClinicStages(props: {
                   elapsedSeconds={elapsedSeconds}
                   onOperationEnd={operationEnded}
                   operationPollIntervalMs={props.operationPollIntervalMs}
+                  planRefreshToken={planToken}
+                  onPlanChanged={planChanged}
                 />
               </InfoCard>
             </Grid>

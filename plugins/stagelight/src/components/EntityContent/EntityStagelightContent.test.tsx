@@ -13,6 +13,7 @@ import {
   fleetOf,
   mockStagelightApi,
   operation,
+  schedulePlan,
 } from '../../__testUtils__/fixtures';
 import { FreshPermissions } from '../../__testUtils__/FreshPermissions';
 import { EntityStagelightContent } from './EntityStagelightContent';
@@ -345,12 +346,79 @@ describe('EntityStagelightContent', () => {
         expect(api.listEnvironmentDetails).toHaveBeenCalledTimes(2),
       );
       await waitFor(() => expect(api.getHistory).toHaveBeenCalledTimes(2));
+      // The lease the wake took shows once the column's plan is read again.
+      await waitFor(() =>
+        expect(
+          api.getSchedule.mock.calls.filter(([, stage]) => stage === 'test'),
+        ).toHaveLength(2),
+      );
       expect(api.wake).toHaveBeenCalledWith('north-clinic', 'test', {
         reason: 'release check',
         leaseHours: 2,
       });
       // It waits through one real 2 s poll of the operation on purpose.
     }, 30_000);
+  });
+
+  describe('lease and schedule', () => {
+    it('shows each stage its plan, with protected stages always on', async () => {
+      const api = mockStagelightApi();
+      api.listEnvironmentDetails.mockResolvedValue(
+        fleetOf([
+          detail('north-clinic', 'dev'),
+          detail('north-clinic', 'prod'),
+        ]),
+      );
+
+      render(api);
+
+      const board = await screen.findByRole('table', {
+        name: 'Stages of north-clinic',
+      });
+      const row = await within(board).findByRole('row', {
+        name: /^Lease and schedule/,
+      });
+      const cells = within(row).getAllByRole('cell');
+      expect(cells).toHaveLength(4);
+      await waitFor(() =>
+        expect(cells[0]).toHaveTextContent('Stage default schedule'),
+      );
+      expect(
+        within(cells[0]).getByRole('button', { name: 'Edit schedule' }),
+      ).toBeInTheDocument();
+      expect(cells[1]).toHaveTextContent('–');
+      expect(cells[3]).toHaveTextContent(
+        'Protected: always on, whatever the schedule',
+      );
+      expect(api.getSchedule).toHaveBeenCalledWith('north-clinic', 'dev');
+      expect(api.getSchedule).toHaveBeenCalledWith('north-clinic', 'prod');
+      expect(api.getSchedule).toHaveBeenCalledTimes(2);
+    });
+
+    it('reads the history again after a schedule was saved from the board', async () => {
+      const api = mockStagelightApi();
+      api.listEnvironmentDetails.mockResolvedValue(
+        fleetOf([detail('north-clinic', 'dev')]),
+      );
+      api.putSchedule.mockImplementation(async (clinic, stage) =>
+        schedulePlan(clinic, stage, { source: 'override' }),
+      );
+      render(api);
+
+      const edit = await screen.findByRole('button', { name: 'Edit schedule' });
+      await waitFor(() => expect(edit).toBeEnabled());
+      await waitFor(() => expect(api.getHistory).toHaveBeenCalledTimes(1));
+      await userEvent.click(edit);
+      const dialog = await screen.findByRole('dialog', {
+        name: 'Schedule of north-clinic/dev',
+      });
+      await userEvent.click(
+        within(dialog).getByRole('button', { name: 'Save schedule' }),
+      );
+
+      expect(await screen.findByText('Schedule saved')).toBeInTheDocument();
+      await waitFor(() => expect(api.getHistory).toHaveBeenCalledTimes(2));
+    });
   });
 
   describe('history', () => {

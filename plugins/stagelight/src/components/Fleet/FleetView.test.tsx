@@ -4,6 +4,7 @@ import { renderInTestApp } from '@backstage/frontend-test-utils';
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import type { EnvironmentSummary } from '@internal/plugin-stagelight-common';
 import { stagelightApiRef } from '../../api';
+import { auditRouteRef } from '../../routes';
 import {
   mockStagelightApi,
   STAGES,
@@ -48,7 +49,10 @@ function list(items: EnvironmentSummary[], dataAgeSeconds = 40) {
 function render(api: ReturnType<typeof mockStagelightApi>) {
   return renderInTestApp(<FleetView />, {
     apis: [[stagelightApiRef, api]],
-    mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+    mountedRoutes: {
+      '/catalog/:namespace/:kind/:name': entityRouteRef,
+      '/stagelight/audit': auditRouteRef,
+    },
   });
 }
 
@@ -200,6 +204,27 @@ describe('FleetView', () => {
       await screen.findByRole('table', { name: 'Environments of all clinics' }),
     ).toBeInTheDocument();
     expect(api.listEnvironments).toHaveBeenLastCalledWith({});
+  });
+
+  it('links to the audit trail and offers bulk wake and sleep once the fleet is known', async () => {
+    const api = mockStagelightApi();
+    api.listClinics.mockResolvedValue(CLINICS);
+    api.listEnvironments.mockResolvedValue(
+      list([summary('north-clinic', 'dev')]),
+    );
+
+    render(api);
+
+    expect(
+      await screen.findByRole('combobox', {
+        name: 'Environments to wake or put to sleep',
+      }),
+    ).toBeInTheDocument();
+    expect(screen.getByText('Bulk wake and sleep')).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Audit trail' })).toHaveAttribute(
+      'href',
+      '/stagelight/audit',
+    );
   });
 
   it('warns when the fleet status is stale', async () => {

@@ -19,6 +19,8 @@ import {
 import { EnvironmentFilter, stagelightApiRef } from '../../api';
 import { currentAgeSeconds, isStale } from '../../status/dataAge';
 import { useNow, useStatusQuery } from '../../status/useStatusQuery';
+import { AuditTrailLink } from '../Audit/AuditTrailLink';
+import { BulkPowerActions } from '../BulkPower';
 import { DataAgeLabel } from '../StatusLabels';
 import { StaleSnapshotWarning, StatusQueryView } from '../StatusQueryView';
 import { awakeCount } from './fleetRows';
@@ -28,8 +30,14 @@ const useStyles = makeStyles({
   filter: { minWidth: 180 },
 });
 
-/** Every clinic's environments in every stage, filterable by clinic, stage and power state. */
-export function FleetView() {
+/**
+ * Every clinic's environments in every stage, filterable by clinic, stage and
+ * power state; bulk wake and sleep; a link to the fleet's audit trail.
+ */
+export function FleetView(props: {
+  /** How often a running bulk operation is read again (default 2 s). */
+  operationPollIntervalMs?: number;
+}) {
   const api = useApi(stagelightApiRef);
   const [filter, setFilter] = useState<EnvironmentFilter>({});
   // Stage names for the filter; remembered so the options stay while a filtered list loads.
@@ -107,8 +115,21 @@ export function FleetView() {
           <IconButton aria-label="Refresh" onClick={refresh} size="small">
             <RiRefreshLine aria-hidden />
           </IconButton>
+          <AuditTrailLink />
         </Box>
       </Grid>
+      {clinics.value && knownStages.length > 0 && (
+        <Grid item xs={12}>
+          <InfoCard title="Bulk wake and sleep">
+            <BulkPowerActions
+              clinics={clinics.value}
+              stages={knownStages}
+              onOperationEnd={refresh}
+              pollIntervalMs={props.operationPollIntervalMs}
+            />
+          </InfoCard>
+        </Grid>
+      )}
       <Grid item xs={12}>
         <StatusQueryView
           query={environments}

@@ -10,12 +10,6 @@ import {
   TableRow,
   Typography,
 } from '@material-ui/core';
-import {
-  RiCheckboxCircleLine,
-  RiErrorWarningLine,
-  RiForbidLine,
-} from '@remixicon/react';
-import type { AuditRecord } from '@internal/plugin-stagelight-common';
 import { stagelightApiRef } from '../../api';
 import {
   actionLabel,
@@ -24,8 +18,8 @@ import {
   mergeHistory,
 } from '../../power/history';
 import { useStatusQuery } from '../../status/useStatusQuery';
-import { StatusLabel } from '../StatusLabels';
 import { StatusQueryView } from '../StatusQueryView';
+import { AuditResultLabel } from './AuditResultLabel';
 
 export interface ClinicHistoryProps {
   clinic: string;
@@ -33,36 +27,6 @@ export interface ClinicHistoryProps {
   stages: string[];
   /** Changing it reads the history again (e.g. after an operation ended). */
   refreshToken?: number;
-}
-
-function ResultText(props: { record: AuditRecord }) {
-  const { result } = props.record;
-  switch (result) {
-    case 'succeeded':
-      return (
-        <StatusLabel tone="ok" icon={RiCheckboxCircleLine}>
-          Succeeded
-        </StatusLabel>
-      );
-    case 'denied':
-      return (
-        <StatusLabel tone="warning" icon={RiForbidLine}>
-          Denied
-        </StatusLabel>
-      );
-    case 'rejected':
-      return (
-        <StatusLabel tone="warning" icon={RiForbidLine}>
-          Rejected
-        </StatusLabel>
-      );
-    default:
-      return (
-        <StatusLabel tone="error" icon={RiErrorWarningLine}>
-          Failed
-        </StatusLabel>
-      );
-  }
 }
 
 /**
@@ -138,7 +102,7 @@ export function ClinicHistory(props: ClinicHistoryProps) {
                     <TableCell>{r.stage ?? '–'}</TableCell>
                     <TableCell>{r.reason ?? '–'}</TableCell>
                     <TableCell>
-                      <ResultText record={r} />
+                      <AuditResultLabel result={r.result} />
                       {r.detail && (
                         <Typography variant="caption" component="div">
                           {r.detail}

@@ -13,6 +13,7 @@ import {
 import { stagelightApiRef } from '../../api';
 import { availableActions, isFinished } from '../../power/powerView';
 import { useOperation } from '../../power/useOperation';
+import { deniedReason } from '../Permission';
 import { OperationProgress } from './OperationProgress';
 import { SleepDialog } from './SleepDialog';
 import { WakeDialog } from './WakeDialog';
@@ -29,18 +30,6 @@ export interface PowerActionsProps {
 }
 
 type Permission = ReturnType<typeof usePermission>;
-
-/** Why an action is not available to this user, in words; undefined when it is. */
-function deniedReason(permission: Permission, what: string, who: string) {
-  if (permission.loading) return undefined;
-  if (permission.error) {
-    return `Could not check whether you may ${what}: ${permission.error.message}`;
-  }
-  if (!permission.allowed) {
-    return `You are not allowed to ${what}; only ${who} can`;
-  }
-  return undefined;
-}
 
 /**
  * The Wake and Sleep actions of one stage column, and the progress of the

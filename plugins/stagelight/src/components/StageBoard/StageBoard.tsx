@@ -24,6 +24,7 @@ import {
   StatusLabel,
 } from '../StatusLabels';
 import { PowerActions } from '../Power/PowerActions';
+import { EnvironmentSchedule } from '../Schedule';
 import { DeadLetterText, QueueDepthText } from './QueueDepthText';
 
 const useStyles = makeStyles(theme => ({
@@ -44,13 +45,17 @@ export interface StageBoardProps {
   onOperationEnd?(operation: PowerOperation): void;
   /** How often a running operation is read again (default 2 s). */
   operationPollIntervalMs?: number;
+  /** Changing it reads each stage's lease and schedule again. */
+  planRefreshToken?: number;
+  /** Called after a lease or a schedule was changed from the board. */
+  onPlanChanged?(): void;
 }
 
 type Step = PipelineStage<EnvironmentDetail>;
 
 /**
  * One column per stage, in promotion order: power, the wake/sleep actions,
- * readiness, queue, DLQ, data age and errors of the clinic's environment in that stage.
+ * lease and schedule, readiness, queue, DLQ, data age and errors of the clinic's environment in that stage.
  */
 export function StageBoard(props: StageBoardProps) {
   const classes = useStyles();
@@ -128,6 +133,14 @@ export function StageBoard(props: StageBoardProps) {
               protected={env.protected || step.stage.protected}
               onOperationEnd={props.onOperationEnd}
               pollIntervalMs={props.operationPollIntervalMs}
+            />
+          ))}
+          {row('Lease and schedule', env => (
+            <EnvironmentSchedule
+              clinic={env.clinic}
+              stage={env.stage}
+              refreshToken={props.planRefreshToken}
+              onChanged={props.onPlanChanged}
             />
           ))}
           {row('Readiness', env => (

@@ -1,0 +1,3 @@
+export { AuditPage } from './AuditPage';
+export { AuditTrailLink } from './AuditTrailLink';
+export { FleetAudit } from './FleetAudit';

@@ -1,0 +1,340 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { mockApis, renderInTestApp } from '@backstage/frontend-test-utils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { stagelightApiRef } from '../../api';
+import {
+  mockStagelightApi,
+  operation,
+  responseError,
+  STAGES,
+} from '../../__testUtils__/fixtures';
+import { FreshPermissions } from '../../__testUtils__/FreshPermissions';
+import { BulkPowerActions } from './BulkPowerActions';
+
+const CLINICS = {
+  items: [
+    {
+      clinic: 'north-clinic',
+      owner: null,
+      stages: [
+        {
+          stage: 'dev',
+          power: 'asleep' as const,
+          readiness: 'asleep' as const,
+        },
+        { stage: 'prod', power: 'awake' as const, readiness: 'ready' as const },
+      ],
+    },
+    {
+      clinic: 'south-clinic',
+      owner: null,
+      stages: [
+        { stage: 'dev', power: 'awake' as const, readiness: 'ready' as const },
+      ],
+    },
+  ],
+};
+
+type Api = ReturnType<typeof mockStagelightApi>;
+
+function render(
+  options: {
+    api?: Api;
+    allow?: 'all' | 'none' | 'sleep-only';
+    onOperationEnd?: jest.Mock;
+    clinics?: typeof CLINICS;
+  } = {},
+) {
+  const api = options.api ?? mockStagelightApi();
+  const allow = options.allow ?? 'all';
+  const permission = mockApis.permission({
+    authorize: request => {
+      if (allow === 'all') return AuthorizeResult.ALLOW;
+      if (
+        allow === 'sleep-only' &&
+        request.permission.name === 'stagelight.environment.sleep'
+      ) {
+        return AuthorizeResult.ALLOW;
+      }
+      return AuthorizeResult.DENY;
+    },
+  });
+  renderInTestApp(
+    <FreshPermissions>
+      <BulkPowerActions
+        clinics={options.clinics ?? CLINICS}
+        stages={STAGES}
+        onOperationEnd={options.onOperationEnd}
+        pollIntervalMs={10}
+      />
+    </FreshPermissions>,
+    { apis: [[stagelightApiRef, api], permission] },
+  );
+  return api;
+}
+
+async function enabledButton(name: string) {
+  const button = await screen.findByRole('button', { name });
+  await waitFor(() => expect(button).toBeEnabled());
+  return button;
+}
+
+async function chooseTarget(label: RegExp) {
+  const select = await screen.findByRole('combobox', {
+    name: 'Environments to wake or put to sleep',
+  });
+  const option = within(select)
+    .getAllByRole('option')
+    .find(o => label.test(o.textContent ?? ''));
+  await userEvent.selectOptions(select, option!);
+}
+
+describe('BulkPowerActions', () => {
+  it('offers every clinic and every stage as a target, with their sizes', async () => {
+    render();
+
+    const select = await screen.findByRole('combobox', {
+      name: 'Environments to wake or put to sleep',
+    });
+    expect(
+      within(select)
+        .getAllByRole('option')
+        .map(o => o.textContent),
+    ).toEqual([
+      'every stage of north-clinic (2 environments)',
+      'every stage of south-clinic (1 environment)',
+      'dev in every clinic (2 environments)',
+      'prod in every clinic (1 environment)',
+    ]);
+  });
+
+  it('says so when the fleet has no environments', async () => {
+    render({ clinics: { items: [] } });
+
+    expect(
+      await screen.findByText('No environments to wake or put to sleep.'),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByRole('button', { name: 'Wake all' }),
+    ).not.toBeInTheDocument();
+  });
+
+  it('disables the bulk actions the user may not take and says why', async () => {
+    render({ allow: 'sleep-only' });
+
+    const wake = await screen.findByRole('button', { name: 'Wake all' });
+    await waitFor(() => expect(wake).toBeDisabled());
+    const reason = screen.getByText(
+      'You are not allowed to wake environments; only leads can',
+    );
+    expect(wake).toHaveAttribute('aria-describedby', reason.id);
+    expect(await enabledButton('Sleep all')).toBeEnabled();
+  });
+
+  it('disables both for a user without power permissions', async () => {
+    render({ allow: 'none' });
+
+    await waitFor(() =>
+      expect(screen.getByRole('button', { name: 'Sleep all' })).toBeDisabled(),
+    );
+    expect(screen.getByRole('button', { name: 'Wake all' })).toBeDisabled();
+    expect(
+      screen.getByText(
+        'You are not allowed to put environments to sleep; only leads can',
+      ),
+    ).toBeInTheDocument();
+  });
+
+  it('wakes a whole clinic after confirmation and follows each environment', async () => {
+    const api = mockStagelightApi();
+    api.bulkWake.mockResolvedValue({
+      scope: { clinic: 'north-clinic' },
+      started: [
+        {
+          operation: operation({ id: 'op-dev', status: 'pending' }),
+          lease: null,
+        },
+      ],
+      skipped: [
+        {
+          clinic: 'north-clinic',
+          stage: 'prod',
+          reason: 'north-clinic/prod already has a running sleep',
+        },
+      ],
+    });
+    api.getOperation.mockResolvedValue(
+      operation({
+        id: 'op-dev',
+        status: 'succeeded',
+        outcome: 'awake',
+        finishedAt: '2026-11-26T10:02:00.000Z',
+      }),
+    );
+    const onOperationEnd = jest.fn();
+    render({ api, onOperationEnd });
+
+    await userEvent.click(await enabledButton('Wake all'));
+    const dialog = await screen.findByRole('dialog', {
+      name: 'Wake every stage of north-clinic',
+    });
+    expect(dialog).toHaveTextContent(
+      'This wakes 2 environments: north-clinic/dev, north-clinic/prod.',
+    );
+    const reason = within(dialog).getByRole('textbox', { name: /Reason/ });
+    expect(reason).toHaveFocus();
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Wake all' }),
+    );
+    expect(api.bulkWake).not.toHaveBeenCalled();
+    expect(dialog).toHaveTextContent(
+      'A reason is required; it is recorded in the history',
+    );
+
+    await userEvent.selectOptions(
+      within(dialog).getByRole('combobox', { name: 'Keep awake for' }),
+      '4',
+    );
+    await userEvent.type(reason, 'clinic demo{Enter}');
+
+    await waitFor(() =>
+      expect(api.bulkWake).toHaveBeenCalledWith(
+        { clinic: 'north-clinic' },
+        { reason: 'clinic demo', leaseHours: 4 },
+      ),
+    );
+    const result = await screen.findByRole('region', {
+      name: 'Result of the bulk wake',
+    });
+    expect(result).toHaveTextContent(
+      'Bulk wake of every stage of north-clinic: 1 started, 1 skipped',
+    );
+    expect(result).toHaveTextContent(
+      'north-clinic/prod: Skipped: north-clinic/prod already has a running sleep',
+    );
+    await waitFor(() =>
+      expect(result).toHaveTextContent(
+        'north-clinic/dev: Wake succeeded after 2m00s',
+      ),
+    );
+    expect(api.getOperation).toHaveBeenCalledWith('op-dev');
+    expect(onOperationEnd).toHaveBeenCalledTimes(1);
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+  });
+
+  it('puts a stage to sleep in every clinic, saying protected stages are skipped', async () => {
+    const api = mockStagelightApi();
+    api.bulkSleep.mockResolvedValue({
+      scope: { stage: 'dev' },
+      started: [
+        {
+          operation: operation({
+            id: 'op-n',
+            kind: 'sleep',
+            status: 'pending',
+          }),
+          lease: null,
+        },
+      ],
+      skipped: [],
+    });
+    api.getOperation.mockReturnValue(new Promise(() => {}));
+    render({ api });
+
+    await chooseTarget(/^dev in every clinic/);
+    await userEvent.click(await enabledButton('Sleep all'));
+    const dialog = await screen.findByRole('dialog', {
+      name: 'Put dev in every clinic to sleep',
+    });
+    expect(dialog).toHaveTextContent(
+      'This puts 2 environments to sleep: north-clinic/dev, south-clinic/dev.',
+    );
+    expect(dialog).toHaveTextContent(
+      'Protected stages are skipped (never put to sleep); none is in this selection.',
+    );
+    expect(
+      within(dialog).queryByRole('combobox', { name: 'Keep awake for' }),
+    ).not.toBeInTheDocument();
+    await userEvent.type(
+      within(dialog).getByRole('textbox', { name: /Reason/ }),
+      'night',
+    );
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Sleep all' }),
+    );
+
+    await waitFor(() =>
+      expect(api.bulkSleep).toHaveBeenCalledWith(
+        { stage: 'dev' },
+        { reason: 'night' },
+      ),
+    );
+    expect(
+      await screen.findByText(/Going to sleep: queued/),
+    ).toBeInTheDocument();
+  });
+
+  it('names the protected environments a clinic sleep skips and shows a refusal', async () => {
+    const api = mockStagelightApi();
+    api.bulkSleep.mockRejectedValue(
+      await responseError(
+        403,
+        'Not allowed: stagelight.environment.sleep',
+        'NotAllowedError',
+      ),
+    );
+    render({ api });
+
+    await userEvent.click(await enabledButton('Sleep all'));
+    const dialog = await screen.findByRole('dialog', {
+      name: 'Put every stage of north-clinic to sleep',
+    });
+    expect(dialog).toHaveTextContent(
+      'This puts 1 environment to sleep: north-clinic/dev.',
+    );
+    expect(dialog).toHaveTextContent(
+      'Protected stages are skipped (never put to sleep): north-clinic/prod.',
+    );
+    await userEvent.type(
+      within(dialog).getByRole('textbox', { name: /Reason/ }),
+      'night{Enter}',
+    );
+
+    expect(await within(dialog).findByRole('alert')).toHaveTextContent(
+      'Not allowed: Not allowed: stagelight.environment.sleep',
+    );
+    expect(
+      screen.queryByRole('region', { name: /Result/ }),
+    ).not.toBeInTheDocument();
+  });
+
+  it('offers no sleep for a target that is all protected', async () => {
+    render();
+
+    await chooseTarget(/^prod in every clinic/);
+
+    await waitFor(() =>
+      expect(screen.getByRole('button', { name: 'Sleep all' })).toBeDisabled(),
+    );
+    expect(
+      screen.getByText(
+        'Every environment of prod in every clinic is protected: nothing to put to sleep.',
+      ),
+    ).toBeInTheDocument();
+    expect(await enabledButton('Wake all')).toBeEnabled();
+  });
+
+  it('closes with Escape without calling the backend', async () => {
+    const api = render();
+
+    await userEvent.click(await enabledButton('Wake all'));
+    await screen.findByRole('dialog');
+    await userEvent.keyboard('{Escape}');
+
+    await waitFor(() =>
+      expect(screen.queryByRole('dialog')).not.toBeInTheDocument(),
+    );
+    expect(api.bulkWake).not.toHaveBeenCalled();
+  });
+});

@@ -1,0 +1,126 @@
+import { useState } from 'react';
+import { Box, TextField, Typography } from '@material-ui/core';
+import type {
+  BulkPowerResponse,
+  ListClinicsResponse,
+  PowerOperation,
+  PowerOperationKind,
+  StageInfo,
+} from '@internal/plugin-stagelight-common';
+import {
+  stagelightEnvironmentSleepPermission,
+  stagelightEnvironmentWakePermission,
+} from '@internal/plugin-stagelight-common';
+import {
+  bulkEffect,
+  bulkTargets,
+  environmentCount,
+} from '../../power/bulkTargets';
+import { PermittedButton } from '../Permission';
+import { BulkPowerDialog } from './BulkPowerDialog';
+import { BulkPowerResult } from './BulkPowerResult';
+
+export interface BulkPowerActionsProps {
+  clinics: ListClinicsResponse;
+  /** The configured stages in promotion order, with their protection. */
+  stages: StageInfo[];
+  /** Called as each started operation ends, to refresh the fleet. */
+  onOperationEnd?(operation: PowerOperation): void;
+  pollIntervalMs?: number;
+}
+
+/**
+ * Wake or sleep a whole clinic, or one stage in every clinic, after a
+ * confirmation; then the result of each environment.
+ */
+export function BulkPowerActions(props: BulkPowerActionsProps) {
+  const targets = bulkTargets(props.clinics, props.stages);
+  const [key, setKey] = useState<string>();
+  const [dialog, setDialog] = useState<PowerOperationKind>();
+  const [result, setResult] = useState<{
+    kind: PowerOperationKind;
+    label: string;
+    response: BulkPowerResponse;
+  }>();
+
+  if (targets.length === 0) {
+    return <Typography>No environments to wake or put to sleep.</Typography>;
+  }
+  const target = targets.find(t => t.key === key) ?? targets[0];
+  const sleepable = bulkEffect(target, 'sleep').acted.length > 0;
+
+  return (
+    <>
+      <Box
+        display="flex"
+        alignItems="flex-end"
+        flexWrap="wrap"
+        style={{ gap: 16 }}
+      >
+        <TextField
+          select
+          id="stagelight-bulk-target"
+          label="Environments to wake or put to sleep"
+          value={target.key}
+          onChange={e => setKey(e.target.value)}
+          SelectProps={{ native: true }}
+          InputLabelProps={{ shrink: true }}
+          style={{ minWidth: 320 }}
+        >
+          {targets.map(t => (
+            <option key={t.key} value={t.key}>
+              {t.label} ({environmentCount(t.environments.length)})
+            </option>
+          ))}
+        </TextField>
+        <PermittedButton
+          id="stagelight-bulk-wake"
+          permission={stagelightEnvironmentWakePermission}
+          label="Wake all"
+          what="wake environments"
+          who="leads"
+          onClick={() => setDialog('wake')}
+        />
+        <PermittedButton
+          id="stagelight-bulk-sleep"
+          permission={stagelightEnvironmentSleepPermission}
+          label="Sleep all"
+          what="put environments to sleep"
+          who="leads"
+          disabled={!sleepable}
+          onClick={() => setDialog('sleep')}
+        />
+      </Box>
+      {!sleepable && (
+        <Typography variant="caption" component="div">
+          Every environment of {target.label} is protected: nothing to put to
+          sleep.
+        </Typography>
+      )}
+      {result && (
+        <Box mt={2}>
+          <BulkPowerResult
+            kind={result.kind}
+            label={result.label}
+            response={result.response}
+            onOperationEnd={props.onOperationEnd}
+            pollIntervalMs={props.pollIntervalMs}
+          />
+        </Box>
+      )}
+      {(['wake', 'sleep'] as const).map(kind => (
+        <BulkPowerDialog
+          key={kind}
+          open={dialog === kind}
+          kind={kind}
+          target={target}
+          onClose={() => setDialog(undefined)}
+          onStarted={response => {
+            setDialog(undefined);
+            setResult({ kind, label: target.label, response });
+          }}
+        />
+      ))}
+    </>
+  );
+}

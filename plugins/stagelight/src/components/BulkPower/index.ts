@@ -1,0 +1,2 @@
+export { BulkPowerActions } from './BulkPowerActions';
+export type { BulkPowerActionsProps } from './BulkPowerActions';

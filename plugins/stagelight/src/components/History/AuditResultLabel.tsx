@@ -1,0 +1,37 @@
+import {
+  RiCheckboxCircleLine,
+  RiErrorWarningLine,
+  RiForbidLine,
+} from '@remixicon/react';
+import type { AuditRecord } from '@internal/plugin-stagelight-common';
+import { StatusLabel } from '../StatusLabels';
+
+/** An audit record's result as a word with an icon: allowed and done, denied, rejected or failed. */
+export function AuditResultLabel(props: { result: AuditRecord['result'] }) {
+  switch (props.result) {
+    case 'succeeded':
+      return (
+        <StatusLabel tone="ok" icon={RiCheckboxCircleLine}>
+          Succeeded
+        </StatusLabel>
+      );
+    case 'denied':
+      return (
+        <StatusLabel tone="warning" icon={RiForbidLine}>
+          Denied
+        </StatusLabel>
+      );
+    case 'rejected':
+      return (
+        <StatusLabel tone="warning" icon={RiForbidLine}>
+          Rejected
+        </StatusLabel>
+      );
+    default:
+      return (
+        <StatusLabel tone="error" icon={RiErrorWarningLine}>
+          Failed
+        </StatusLabel>
+      );
+  }
+}

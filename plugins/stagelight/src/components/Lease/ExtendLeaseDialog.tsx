@@ -1,0 +1,70 @@
+import { useState } from 'react';
+import { DialogContentText, TextField } from '@material-ui/core';
+import type { PowerLease } from '@internal/plugin-stagelight-common';
+import { useApi } from '@backstage/core-plugin-api';
+import { stagelightApiRef } from '../../api';
+import { PowerDialog } from '../Power/PowerDialog';
+
+export interface ExtendLeaseDialogProps {
+  open: boolean;
+  clinic: string;
+  stage: string;
+  lease: PowerLease;
+  /** The hours the lease may still be extended by (see extendableHours). */
+  hourOptions: number[];
+  onClose(): void;
+  onExtended(lease: PowerLease): void;
+}
+
+/** Keeps an environment awake longer: moves its lease's end later by whole hours. */
+export function ExtendLeaseDialog(props: ExtendLeaseDialogProps) {
+  const { clinic, stage } = props;
+  const api = useApi(stagelightApiRef);
+  const [hours, setHours] = useState(1);
+  const idPrefix = `stagelight-extend-${clinic}-${stage}`;
+  const chosen = props.hourOptions.includes(hours)
+    ? hours
+    : props.hourOptions[0] ?? 1;
+
+  return (
+    <PowerDialog
+      open={props.open}
+      idPrefix={idPrefix}
+      title={`Extend the lease of ${clinic}/${stage}`}
+      submitLabel="Extend lease"
+      description={
+        <DialogContentText>
+          {clinic}/{stage} is held awake until{' '}
+          {new Date(props.lease.endsAt).toLocaleString()}. Extending moves that
+          end later; a lease may reach at most the configured number of hours
+          ahead.
+        </DialogContentText>
+      }
+      onClose={props.onClose}
+      onSubmit={async reason => {
+        const { lease } = await api.extendLease(clinic, stage, {
+          hours: chosen,
+          reason,
+        });
+        props.onExtended(lease);
+      }}
+    >
+      <TextField
+        id={`${idPrefix}-hours`}
+        select
+        label="Extend by"
+        value={chosen}
+        onChange={e => setHours(Number(e.target.value))}
+        SelectProps={{ native: true }}
+        fullWidth
+        margin="normal"
+      >
+        {props.hourOptions.map(h => (
+          <option key={h} value={h}>
+            {h} {h === 1 ? 'hour' : 'hours'}
+          </option>
+        ))}
+      </TextField>
+    </PowerDialog>
+  );
+}

@@ -1,0 +1,244 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { mockApis, renderInTestApp } from '@backstage/frontend-test-utils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import type { PowerLease } from '@internal/plugin-stagelight-common';
+import { stagelightApiRef } from '../../api';
+import { mockStagelightApi, responseError } from '../../__testUtils__/fixtures';
+import { FreshPermissions } from '../../__testUtils__/FreshPermissions';
+import { LeaseActions } from './LeaseActions';
+
+const NOW = Date.parse('2026-11-26T10:00:00.000Z');
+
+const LEASE: PowerLease = {
+  clinic: 'north-clinic',
+  stage: 'dev',
+  startsAt: '2026-11-26T09:00:00.000Z',
+  endsAt: '2026-11-26T12:00:00.000Z',
+  requestedBy: 'user:default/lead',
+  reason: 'demo for the clinic',
+};
+
+type Api = ReturnType<typeof mockStagelightApi>;
+
+function render(
+  options: {
+    api?: Api;
+    lease?: PowerLease | null;
+    allow?: 'all' | 'none' | 'sleep-only';
+    onChanged?: jest.Mock;
+  } = {},
+) {
+  const api = options.api ?? mockStagelightApi();
+  const allow = options.allow ?? 'all';
+  const permission = mockApis.permission({
+    authorize: request => {
+      if (allow === 'all') return AuthorizeResult.ALLOW;
+      if (
+        allow === 'sleep-only' &&
+        request.permission.name === 'stagelight.environment.sleep'
+      ) {
+        return AuthorizeResult.ALLOW;
+      }
+      return AuthorizeResult.DENY;
+    },
+  });
+  renderInTestApp(
+    <FreshPermissions>
+      <LeaseActions
+        clinic="north-clinic"
+        stage="dev"
+        lease={options.lease === undefined ? LEASE : options.lease}
+        nowMs={NOW}
+        onChanged={options.onChanged}
+      />
+    </FreshPermissions>,
+    { apis: [[stagelightApiRef, api], permission] },
+  );
+  return api;
+}
+
+async function enabledButton(name: string) {
+  const button = await screen.findByRole('button', { name });
+  await waitFor(() => expect(button).toBeEnabled());
+  return button;
+}
+
+describe('LeaseActions', () => {
+  it('says there is no lease and offers nothing to extend or end', async () => {
+    render({ lease: null });
+
+    expect(await screen.findByText('No lease')).toBeInTheDocument();
+    expect(
+      screen.queryByRole('button', { name: 'Extend lease' }),
+    ).not.toBeInTheDocument();
+    expect(
+      screen.queryByRole('button', { name: 'End lease' }),
+    ).not.toBeInTheDocument();
+  });
+
+  it('treats a lease that has already ended as none', async () => {
+    render({ lease: { ...LEASE, endsAt: '2026-11-26T09:30:00.000Z' } });
+
+    expect(await screen.findByText('No lease')).toBeInTheDocument();
+  });
+
+  it('shows the running lease with who holds it and why', async () => {
+    render();
+
+    expect(await screen.findByText(/^Held awake until /)).toBeInTheDocument();
+    expect(
+      screen.getByText('Lease by lead: demo for the clinic'),
+    ).toBeInTheDocument();
+  });
+
+  it('extends the lease by the chosen hours, bounded like the backend', async () => {
+    const api = mockStagelightApi();
+    const extended = { ...LEASE, endsAt: '2026-11-26T14:00:00.000Z' };
+    api.extendLease.mockResolvedValue({ lease: extended });
+    const onChanged = jest.fn();
+    render({ api, onChanged });
+
+    await userEvent.click(await enabledButton('Extend lease'));
+    const dialog = await screen.findByRole('dialog', {
+      name: 'Extend the lease of north-clinic/dev',
+    });
+    const reason = within(dialog).getByRole('textbox', { name: /Reason/ });
+    expect(reason).toHaveFocus();
+    const hours = within(dialog).getByRole('combobox', { name: 'Extend by' });
+    // Ends in 2 h, so at most 10 more hours stay within 12 h of now.
+    expect(
+      within(hours)
+        .getAllByRole('option')
+        .map(o => o.getAttribute('value')),
+    ).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', '9', '10']);
+    await userEvent.selectOptions(hours, '2');
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Extend lease' }),
+    );
+    expect(api.extendLease).not.toHaveBeenCalled();
+
+    await userEvent.type(reason, 'demo runs late{Enter}');
+
+    await waitFor(() =>
+      expect(api.extendLease).toHaveBeenCalledWith('north-clinic', 'dev', {
+        hours: 2,
+        reason: 'demo runs late',
+      }),
+    );
+    await waitFor(() =>
+      expect(screen.queryByRole('dialog')).not.toBeInTheDocument(),
+    );
+    expect(screen.getByRole('status')).toHaveTextContent(
+      `Lease extended until ${new Date(extended.endsAt).toLocaleString()}`,
+    );
+    expect(onChanged).toHaveBeenCalledWith(extended);
+  });
+
+  it("shows the backend's refusal in the dialog", async () => {
+    const api = mockStagelightApi();
+    api.extendLease.mockRejectedValue(
+      await responseError(
+        400,
+        'A lease may reach at most 8 hours ahead; this one would end 2026-11-26T13:00:00.000Z',
+        'InputError',
+      ),
+    );
+    render({ api });
+
+    await userEvent.click(await enabledButton('Extend lease'));
+    const dialog = await screen.findByRole('dialog');
+    await userEvent.type(
+      within(dialog).getByRole('textbox', { name: /Reason/ }),
+      'longer{Enter}',
+    );
+
+    expect(await within(dialog).findByRole('alert')).toHaveTextContent(
+      'Invalid request: A lease may reach at most 8 hours ahead',
+    );
+    expect(screen.getByRole('dialog')).toBeInTheDocument();
+  });
+
+  it('offers no extension once the lease reaches the cap', async () => {
+    render({ lease: { ...LEASE, endsAt: '2026-11-26T21:45:00.000Z' } });
+
+    await waitFor(() =>
+      expect(
+        screen.getByRole('button', { name: 'Extend lease' }),
+      ).toBeDisabled(),
+    );
+    expect(
+      screen.getByText(
+        'The lease already reaches 12 hours ahead, the most allowed.',
+      ),
+    ).toBeInTheDocument();
+    expect(await enabledButton('End lease')).toBeEnabled();
+  });
+
+  it('ends the lease early after confirmation', async () => {
+    const api = mockStagelightApi();
+    api.endLease.mockResolvedValue({
+      lease: { ...LEASE, endsAt: '2026-11-26T10:00:00.000Z' },
+    });
+    const onChanged = jest.fn();
+    render({ api, onChanged });
+
+    await userEvent.click(await enabledButton('End lease'));
+    const dialog = await screen.findByRole('dialog', {
+      name: 'End the lease of north-clinic/dev',
+    });
+    expect(dialog).toHaveTextContent('its schedule decides again');
+    await userEvent.type(
+      within(dialog).getByRole('textbox', { name: /Reason/ }),
+      'demo over{Enter}',
+    );
+
+    await waitFor(() =>
+      expect(api.endLease).toHaveBeenCalledWith(
+        'north-clinic',
+        'dev',
+        'demo over',
+      ),
+    );
+    expect(await screen.findByRole('status')).toHaveTextContent(
+      'Lease ended; the schedule decides again',
+    );
+    expect(onChanged).toHaveBeenCalledTimes(1);
+  });
+
+  it('disables what the user may not do and says why', async () => {
+    render({ allow: 'sleep-only' });
+
+    const extend = await screen.findByRole('button', { name: 'Extend lease' });
+    await waitFor(() => expect(extend).toBeDisabled());
+    const reason = screen.getByText(
+      'You are not allowed to extend leases; only leads can',
+    );
+    expect(extend).toHaveAttribute('aria-describedby', reason.id);
+    expect(await enabledButton('End lease')).toBeEnabled();
+  });
+
+  it('disables both for a user without power permissions', async () => {
+    render({ allow: 'none' });
+
+    await waitFor(() =>
+      expect(screen.getByRole('button', { name: 'End lease' })).toBeDisabled(),
+    );
+    expect(
+      screen.getByText('You are not allowed to end leases; only leads can'),
+    ).toBeInTheDocument();
+  });
+
+  it('closes with Escape without calling the backend', async () => {
+    const api = render();
+
+    await userEvent.click(await enabledButton('End lease'));
+    await screen.findByRole('dialog');
+    await userEvent.keyboard('{Escape}');
+
+    await waitFor(() =>
+      expect(screen.queryByRole('dialog')).not.toBeInTheDocument(),
+    );
+    expect(api.endLease).not.toHaveBeenCalled();
+  });
+});

@@ -1,0 +1,118 @@
+import { useState } from 'react';
+import { Box, Typography } from '@material-ui/core';
+import {
+  PowerLease,
+  stagelightEnvironmentSleepPermission,
+  stagelightEnvironmentWakePermission,
+} from '@internal/plugin-stagelight-common';
+import { actorLabel } from '../../power/history';
+import {
+  extendableHours,
+  isLeaseRunning,
+  MAX_LEASE_HOURS,
+} from '../../power/lease';
+import { PermittedButton } from '../Permission';
+import { EndLeaseDialog } from './EndLeaseDialog';
+import { ExtendLeaseDialog } from './ExtendLeaseDialog';
+
+export interface LeaseActionsProps {
+  clinic: string;
+  stage: string;
+  lease: PowerLease | null;
+  /** The current time (ms since epoch); leases are judged against it. */
+  nowMs: number;
+  /** Called after the lease was extended or ended, to read the plan again. */
+  onChanged?(lease: PowerLease): void;
+}
+
+/**
+ * The running lease of one environment, and its Extend lease (wake
+ * permission) and End lease (sleep permission) actions with their results.
+ */
+export function LeaseActions(props: LeaseActionsProps) {
+  const { clinic, stage, lease, nowMs } = props;
+  const [dialog, setDialog] = useState<'extend' | 'end'>();
+  const [result, setResult] = useState<string>();
+  const idPrefix = `stagelight-lease-${clinic}-${stage}`;
+
+  const changed = (text: string, changedLease: PowerLease) => {
+    setDialog(undefined);
+    setResult(text);
+    props.onChanged?.(changedLease);
+  };
+
+  const running = isLeaseRunning(lease, nowMs);
+  const hours = running ? extendableHours(lease, nowMs) : [];
+
+  return (
+    <>
+      {running ? (
+        <>
+          <Typography variant="body2">
+            Held awake until {new Date(lease.endsAt).toLocaleString()}
+          </Typography>
+          <Typography variant="caption" component="div">
+            Lease by {actorLabel(lease.requestedBy)}: {lease.reason}
+          </Typography>
+          <Box display="flex" flexWrap="wrap" style={{ gap: 8 }}>
+            <PermittedButton
+              id={`${idPrefix}-extend`}
+              permission={stagelightEnvironmentWakePermission}
+              label="Extend lease"
+              what="extend leases"
+              who="leads"
+              disabled={hours.length === 0}
+              onClick={() => setDialog('extend')}
+            />
+            <PermittedButton
+              id={`${idPrefix}-end`}
+              permission={stagelightEnvironmentSleepPermission}
+              label="End lease"
+              what="end leases"
+              who="leads"
+              onClick={() => setDialog('end')}
+            />
+          </Box>
+          {hours.length === 0 && (
+            <Typography variant="caption" component="div">
+              The lease already reaches {MAX_LEASE_HOURS} hours ahead, the most
+              allowed.
+            </Typography>
+          )}
+        </>
+      ) : (
+        <Typography variant="body2">No lease</Typography>
+      )}
+      {result && (
+        <div role="status" aria-live="polite">
+          <Typography variant="caption">{result}</Typography>
+        </div>
+      )}
+      {running && (
+        <>
+          <ExtendLeaseDialog
+            open={dialog === 'extend'}
+            clinic={clinic}
+            stage={stage}
+            lease={lease}
+            hourOptions={hours}
+            onClose={() => setDialog(undefined)}
+            onExtended={l =>
+              changed(
+                `Lease extended until ${new Date(l.endsAt).toLocaleString()}`,
+                l,
+              )
+            }
+          />
+          <EndLeaseDialog
+            open={dialog === 'end'}
+            clinic={clinic}
+            stage={stage}
+            onClose={() => setDialog(undefined)}
+            onEnded={l => changed('Lease ended; the schedule decides again', l)}
+          />
+        </>
+      )}
+    </>
+  );
+}

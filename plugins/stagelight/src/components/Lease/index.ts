@@ -1,0 +1,2 @@
+export { LeaseActions } from './LeaseActions';
+export type { LeaseActionsProps } from './LeaseActions';

@@ -1,0 +1,111 @@
+import { useState } from 'react';
+import { Box, LinearProgress, Typography } from '@material-ui/core';
+import { useApi } from '@backstage/core-plugin-api';
+import { stagelightScheduleEditPermission } from '@internal/plugin-stagelight-common';
+import { stagelightApiRef } from '../../api';
+import { requestErrorText } from '../../power/powerView';
+import { useNow, useStatusQuery } from '../../status/useStatusQuery';
+import { LeaseActions } from '../Lease';
+import { PermittedButton } from '../Permission';
+import { ScheduleEditorDialog } from './ScheduleEditorDialog';
+import { ScheduleSummary } from './ScheduleSummary';
+
+export interface EnvironmentScheduleProps {
+  clinic: string;
+  stage: string;
+  /** Changing it reads the plan again (e.g. after a wake with a lease ended). */
+  refreshToken?: number;
+  /** Called after the lease or the schedule changed here. */
+  onChanged?(): void;
+}
+
+/**
+ * One stage column's lease and schedule: what the environment should be now
+ * and next, the running lease with Extend/End, and the schedule with Edit.
+ * Protected stages are always on, so they offer neither.
+ */
+export function EnvironmentSchedule(props: EnvironmentScheduleProps) {
+  const { clinic, stage, refreshToken } = props;
+  const api = useApi(stagelightApiRef);
+  const query = useStatusQuery(
+    () => api.getSchedule(clinic, stage),
+    [api, clinic, stage, refreshToken],
+  );
+  const now = useNow();
+  const [editing, setEditing] = useState(false);
+  const [saved, setSaved] = useState(false);
+
+  if (query.loading) {
+    return <LinearProgress aria-label={`Loading the schedule of ${stage}`} />;
+  }
+  const plan = query.value;
+  if (!plan) {
+    return query.error ? (
+      <Typography variant="body2" role="alert">
+        Could not load the schedule: {requestErrorText(query.error)}
+      </Typography>
+    ) : null;
+  }
+  if (plan.protected) {
+    return (
+      <Typography variant="body2">
+        Protected: always on, whatever the schedule
+      </Typography>
+    );
+  }
+
+  const changed = () => {
+    query.reload();
+    props.onChanged?.();
+  };
+
+  return (
+    <>
+      {query.error && (
+        <Typography variant="caption" component="div" role="alert">
+          Could not refresh; showing the last answer (
+          {requestErrorText(query.error)})
+        </Typography>
+      )}
+      <LeaseActions
+        clinic={clinic}
+        stage={stage}
+        lease={plan.lease}
+        nowMs={now}
+        onChanged={changed}
+      />
+      <Box mt={1}>
+        <ScheduleSummary plan={plan} />
+      </Box>
+      <Box mt={1}>
+        <PermittedButton
+          id={`stagelight-schedule-${clinic}-${stage}-edit`}
+          permission={stagelightScheduleEditPermission}
+          label="Edit schedule"
+          what="edit schedules"
+          who="leads"
+          onClick={() => {
+            setSaved(false);
+            setEditing(true);
+          }}
+        />
+      </Box>
+      {saved && (
+        <div role="status" aria-live="polite">
+          <Typography variant="caption">Schedule saved</Typography>
+        </div>
+      )}
+      <ScheduleEditorDialog
+        open={editing}
+        plan={plan}
+        nowMs={now}
+        onClose={() => setEditing(false)}
+        onSaved={() => {
+          setEditing(false);
+          setSaved(true);
+          changed();
+        }}
+      />
+    </>
+  );
+}

@@ -1,0 +1,2 @@
+export { EnvironmentSchedule } from './EnvironmentSchedule';
+export type { EnvironmentScheduleProps } from './EnvironmentSchedule';

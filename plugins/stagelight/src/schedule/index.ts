@@ -1,0 +1,3 @@
+export * from './scheduleDraft';
+export * from './scheduleText';
+export * from './timeZones';
