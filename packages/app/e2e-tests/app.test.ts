@@ -1,18 +1,9 @@
-import { test, expect, Page } from '@playwright/test';
+import { test, expect } from '@playwright/test';
+import { signIn } from './support';
 
 // The demo fleet's clinics, as the seed creates them in local AWS and the
 // Stagelight catalog module discovers them from their tags.
 const DEMO_CLINICS = ['northside', 'harbor-view', 'lakeshore'];
-
-/** Signs in as the demo guest and waits until the app shows it is signed in. */
-async function signIn(page: Page) {
-  await page.goto('/');
-  await page.getByRole('button', { name: 'Enter' }).click();
-  const nav = page.getByRole('navigation', { name: 'sidebar nav' });
-  await expect(
-    nav.getByRole('link', { name: 'Catalog', exact: true }),
-  ).toBeVisible();
-}
 
 test('a guest signs in and finds the demo clinics in the catalog', async ({
   page,
