@@ -25,21 +25,16 @@
  */
 import { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
-import knexFactory, { Knex } from 'knex';
-import { createBackendModule } from '@backstage/backend-plugin-api';
+import { Knex } from 'knex';
 import { schedulerServiceFactory } from '@backstage/backend-defaults/scheduler';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
-import { startMotoServer } from '@internal/stagelight-local-aws';
 import { AwsClientCustomizer } from '../src/aws/AwsClientFactory';
 import { CallCounter } from '../src/aws/CallCounter';
-import { stagelightAwsExtensionPoint } from '../src/extensions';
 import { stagelightPlugin } from '../src/plugin';
-import {
-  createFleetFixture,
-  FixtureEnvironment,
-} from '../src/__testUtils__/fleetFixture';
+import { awsCustomizerModule } from '../src/__testUtils__/awsCustomizerModule';
+import { FixtureEnvironment } from '../src/__testUtils__/fleetFixture';
 import { testConfigData } from '../src/__testUtils__/testSettings';
-import { startVersionServer } from '../src/__testUtils__/versionServer';
+import { seedDevFleet, withLocalStack } from './localStack';
 
 const ENVS = Number(process.env.BENCH_ENVS ?? 200);
 const LATENCY_MS = Number(process.env.BENCH_LATENCY_MS ?? 100);
@@ -125,19 +120,7 @@ async function runMode(
       mockServices.database.factory({ knex: ctx.knex }),
       // The product's scheduler: the refresh runs every refresh.interval.
       schedulerServiceFactory,
-      createBackendModule({
-        pluginId: 'stagelight',
-        moduleId: 'bench',
-        register(env) {
-          env.registerInit({
-            deps: { aws: stagelightAwsExtensionPoint },
-            async init({ aws }) {
-              aws.addClientCustomizer(latency.customizer);
-              aws.addClientCustomizer(counter.customizer);
-            },
-          });
-        },
-      }),
+      awsCustomizerModule('bench', latency.customizer, counter.customizer),
     ],
   });
   const { port } = backend.server.address() as AddressInfo;
@@ -342,27 +325,14 @@ function report(r: ModeResult) {
 }
 
 async function main() {
-  const moto = await startMotoServer();
-  const api = await startVersionServer();
-  const knex = knexFactory({
-    client: 'better-sqlite3',
-    connection: ':memory:',
-    useNullAsDefault: true,
-  });
-  try {
-    const fleet: FixtureEnvironment[] = Array.from(
-      { length: ENVS },
-      (_, i) => ({
-        clinic: `c${String(i).padStart(3, '0')}`,
-        stage: 'dev',
-        desiredCount: 1 + (i % 3),
-        marker: `m${i}`,
-        dbMinCapacity: 0.5,
-      }),
-    );
+  await withLocalStack(async stack => {
+    const { moto, api, knex } = stack;
     let t = performance.now();
-    await createFleetFixture(moto.endpoint, fleet, { concurrency: 8 });
-    fleet.forEach(e => api.served.set(`${e.clinic}/${e.stage}`, e.marker));
+    const fleet = await seedDevFleet(stack, {
+      size: ENVS,
+      maxDesiredCount: 3,
+      concurrency: 8,
+    });
     console.log(
       `seeded ${ENVS} environments in ${seconds(
         performance.now() - t,
@@ -394,11 +364,7 @@ async function main() {
         })),
       );
     }
-  } finally {
-    await knex.destroy();
-    await api.close();
-    await moto.stop();
-  }
+  });
 }
 
 main().catch(error => {

@@ -8,10 +8,8 @@
  *   BENCH_ENVS=10 yarn tsx bench/power.ts
  */
 import { performance } from 'node:perf_hooks';
-import knexFactory from 'knex';
 import { DefaultAwsCredentialsManager } from '@backstage/integration-aws-node';
 import { ConfigReader } from '@backstage/config';
-import { startMotoServer } from '@internal/stagelight-local-aws';
 import { Schedule } from '@internal/plugin-stagelight-common';
 import { AwsClientFactory } from '../src/aws/AwsClientFactory';
 import { CallCounter } from '../src/aws/CallCounter';
@@ -21,9 +19,8 @@ import { StatusCollector } from '../src/status/StatusCollector';
 import { EnvironmentRecord } from '../src/status/EnvironmentRecord';
 import { createPowerModule, readPowerSettings } from '../src/power';
 import { desiredPowerState } from '../src/schedule';
-import { createFleetFixture } from '../src/__testUtils__/fleetFixture';
 import { testConfigData } from '../src/__testUtils__/testSettings';
-import { startVersionServer } from '../src/__testUtils__/versionServer';
+import { seedDevFleet, withLocalStack } from './localStack';
 
 const ENVS = Number(process.env.BENCH_ENVS ?? 50);
 const EVALUATIONS = Number(process.env.BENCH_EVALUATIONS ?? 20_000);
@@ -39,23 +36,12 @@ const quiet = {
 } as any;
 
 async function main() {
-  const moto = await startMotoServer();
-  const api = await startVersionServer();
-  const knex = knexFactory({
-    client: 'better-sqlite3',
-    connection: ':memory:',
-    useNullAsDefault: true,
-  });
-  try {
-    const fleet = Array.from({ length: ENVS }, (_, i) => ({
-      clinic: `c${String(i).padStart(3, '0')}`,
-      stage: 'dev',
-      desiredCount: 1 + (i % 5),
-      marker: `m${i}`,
-      dbMinCapacity: 0.5,
-    }));
-    await createFleetFixture(moto.endpoint, fleet);
-    fleet.forEach(e => api.served.set(`${e.clinic}/dev`, e.marker));
+  await withLocalStack(async stack => {
+    const { moto, api, knex } = stack;
+    const fleet = await seedDevFleet(stack, {
+      size: ENVS,
+      maxDesiredCount: 5,
+    });
     const config = new ConfigReader(
       testConfigData(moto.endpoint, {
         readiness: { baseUrlTemplate: api.baseUrlTemplate },
@@ -171,11 +157,7 @@ async function main() {
         0,
       )} µs per evaluation (2 windows, pre-warm, 1 exception; ${EVALUATIONS} evaluations)`,
     );
-  } finally {
-    await knex.destroy();
-    await api.close();
-    await moto.stop();
-  }
+  });
 }
 
 main().catch(error => {

@@ -28,9 +28,9 @@ import {
   auditRecord,
   clinicSystem,
   detail,
+  emptyFleetApi,
   fleetOf,
   mockStagelightApi,
-  STAGES,
 } from './__testUtils__/fixtures';
 
 describe('new frontend system plugin', () => {
@@ -77,14 +77,7 @@ describe('new frontend system plugin', () => {
   });
 
   it('links the fleet page to the audit page, which shows the fleet audit', async () => {
-    const api = mockStagelightApi();
-    api.listClinics.mockResolvedValue({ items: [] });
-    api.listEnvironments.mockResolvedValue({
-      items: [],
-      stages: STAGES,
-      refreshedAt: null,
-      dataAgeSeconds: null,
-    });
+    const api = emptyFleetApi();
     api.getAudit.mockResolvedValue({ items: [auditRecord()] });
 
     renderTestApp({
@@ -148,14 +141,7 @@ describe('new frontend system plugin', () => {
   });
 
   it('renders the fleet page inside an app', async () => {
-    const api = mockStagelightApi();
-    api.listClinics.mockResolvedValue({ items: [] });
-    api.listEnvironments.mockResolvedValue({
-      items: [],
-      stages: STAGES,
-      refreshedAt: null,
-      dataAgeSeconds: null,
-    });
+    const api = emptyFleetApi();
 
     renderTestApp({
       features: [stagelightPlugin],

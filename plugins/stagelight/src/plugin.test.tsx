@@ -13,6 +13,7 @@ import {
 import { STAGELIGHT_CLINIC_ANNOTATION } from '@internal/plugin-stagelight-common';
 import {
   detail,
+  emptyFleetApi,
   mockStagelightApi,
   STAGES,
   summary,
@@ -123,14 +124,7 @@ describe('legacy plugin', () => {
   });
 
   it('renders the audit page, linked from the fleet page where both are mounted', async () => {
-    const api = mockStagelightApi();
-    api.listClinics.mockResolvedValue({ items: [] });
-    api.listEnvironments.mockResolvedValue({
-      items: [],
-      stages: STAGES,
-      refreshedAt: null,
-      dataAgeSeconds: null,
-    });
+    const api = emptyFleetApi();
     api.getAudit.mockResolvedValue({ items: [] });
     expect(StagelightAuditPage).toBeDefined();
 

@@ -12,6 +12,7 @@ import {
 import {
   CreateClusterCommand,
   CreateServiceCommand,
+  DescribeServicesCommand,
   ECSClient,
   RegisterTaskDefinitionCommand,
   UpdateServiceCommand,
@@ -28,6 +29,7 @@ import {
 import { CreateFunctionCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import {
   CreateDBClusterCommand,
+  DescribeDBClustersCommand,
   RDSClient,
   StopDBClusterCommand,
 } from '@aws-sdk/client-rds';
@@ -338,5 +340,90 @@ export async function setDesiredCount(
     );
   } finally {
     ecs.destroy();
+  }
+}
+
+/**
+ * Adds ECS services (name -> desired count) beside an environment's `api`
+ * service, with its task definition and tags. `steady` also sets running = desired (moto starts tasks
+ * only on an update), as a service that has been running a while has.
+ */
+export async function addServices(
+  endpoint: string,
+  env: { clinic: string; stage: string },
+  services: Record<string, number>,
+  options: { steady?: boolean } = {},
+): Promise<void> {
+  const ecs = new ECSClient(localAwsClientConfig(endpoint));
+  const cluster = envPrefix(env);
+  try {
+    const taskDefinition = (
+      await ecs.send(
+        new DescribeServicesCommand({ cluster, services: ['api'] }),
+      )
+    ).services![0].taskDefinition!;
+    const tags = environmentTagList({ ...env, component: 'api' }).map(t => ({
+      key: t.Key,
+      value: t.Value,
+    }));
+    for (const [serviceName, desiredCount] of Object.entries(services)) {
+      await ecs.send(
+        new CreateServiceCommand({
+          cluster,
+          serviceName,
+          taskDefinition,
+          desiredCount,
+          tags,
+        }),
+      );
+      if (options.steady) {
+        await ecs.send(
+          new UpdateServiceCommand({
+            cluster,
+            service: serviceName,
+            desiredCount,
+          }),
+        );
+      }
+    }
+  } finally {
+    ecs.destroy();
+  }
+}
+
+/** The desired count of each named ECS service of an environment, by service name. */
+export async function desiredCounts(
+  endpoint: string,
+  env: { clinic: string; stage: string },
+  services: string[] = ['api', 'worker', 'web'],
+): Promise<Record<string, number>> {
+  const ecs = new ECSClient(localAwsClientConfig(endpoint));
+  try {
+    const res = await ecs.send(
+      new DescribeServicesCommand({ cluster: envPrefix(env), services }),
+    );
+    return Object.fromEntries(
+      (res.services ?? []).map(s => [s.serviceName!, s.desiredCount!]),
+    );
+  } finally {
+    ecs.destroy();
+  }
+}
+
+/** The status of an environment's database cluster (`available`, `stopped`, ...). */
+export async function databaseStatus(
+  endpoint: string,
+  env: { clinic: string; stage: string },
+): Promise<string | undefined> {
+  const rds = new RDSClient(localAwsClientConfig(endpoint));
+  try {
+    const res = await rds.send(
+      new DescribeDBClustersCommand({
+        DBClusterIdentifier: `${envPrefix(env)}-db`,
+      }),
+    );
+    return res.DBClusters![0].Status;
+  } finally {
+    rds.destroy();
   }
 }

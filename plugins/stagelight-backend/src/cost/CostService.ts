@@ -53,6 +53,7 @@ import {
   powerHours,
   PowerSpan,
 } from './runRate';
+import { forecastFailureText } from './forecastFailure';
 
 export interface CostServiceOptions {
   knex: Knex;
@@ -252,7 +253,7 @@ export class CostService {
           start: today,
           end,
           amount: null,
-          error: `${(error as Error).name}: ${(error as Error).message}`,
+          error: forecastFailureText(error),
         });
       }
     }

@@ -1,28 +1,25 @@
-import { TestDatabases } from '@backstage/backend-test-utils';
-import {
-  CreateServiceCommand,
-  DescribeServicesCommand,
-  ECSClient,
-  ListTagsForResourceCommand,
-} from '@aws-sdk/client-ecs';
-import {
-  DescribeDBClustersCommand,
-  RDSClient,
-  StartDBClusterCommand,
-} from '@aws-sdk/client-rds';
+import { ECSClient, ListTagsForResourceCommand } from '@aws-sdk/client-ecs';
+import { RDSClient, StartDBClusterCommand } from '@aws-sdk/client-rds';
 import {
   MotoServer,
   startMotoServer,
   localAwsClientConfig,
 } from '@internal/stagelight-local-aws';
-import {
-  DEFAULT_TAG_KEYS,
-  environmentTagList,
-} from '@internal/stagelight-tag-contract';
+import { DEFAULT_TAG_KEYS } from '@internal/stagelight-tag-contract';
 import { PowerOperation } from '@internal/plugin-stagelight-common';
 import { Knex } from 'knex';
 import { FaultInjector } from '../__testUtils__/faults';
-import { createFleetFixture, envPrefix } from '../__testUtils__/fleetFixture';
+import {
+  addServices,
+  createFleetFixture,
+  databaseStatus,
+  desiredCounts,
+  envPrefix,
+} from '../__testUtils__/fleetFixture';
+import {
+  createTestDatabases,
+  postgresMissingInCi,
+} from '../__testUtils__/testDatabases';
 import {
   startVersionServer,
   VersionServer,
@@ -38,12 +35,10 @@ import {
 
 jest.setTimeout(60_000);
 
-const databases = TestDatabases.create({ ids: ['POSTGRES_15', 'SQLITE_3'] });
+const databases = createTestDatabases();
 
 it('runs against PostgreSQL 15 in CI', () => {
-  const supported = databases.eachSupportedId().map(([id]) => id);
-  // Fails rather than silently dropping the PostgreSQL half when CI lacks the database.
-  expect(!process.env.CI || supported.includes('POSTGRES_15')).toBe(true);
+  expect(postgresMissingInCi(databases)).toBe(false);
 });
 
 const DEV = { clinic: 'alder', stage: 'dev' };
@@ -86,29 +81,10 @@ describe.each(databases.eachSupportedId())('power on %s', databaseId => {
       { ...PAUSING, desiredCount: 1, marker: 'm-birch', dbMinCapacity: 0 },
     ]);
     // Two more services in alder/dev, so every count must come back exactly.
-    const prefix = envPrefix(DEV);
-    const taskDefinition = (
-      await ecs.send(
-        new DescribeServicesCommand({ cluster: prefix, services: ['api'] }),
-      )
-    ).services![0].taskDefinition!;
-    for (const [name, desiredCount] of [
-      ['worker', COUNTS.worker],
-      ['web', COUNTS.web],
-    ] as const) {
-      await ecs.send(
-        new CreateServiceCommand({
-          cluster: prefix,
-          serviceName: name,
-          taskDefinition,
-          desiredCount,
-          tags: environmentTagList({ ...DEV, component: 'api' }).map(t => ({
-            key: t.Key,
-            value: t.Value,
-          })),
-        }),
-      );
-    }
+    await addServices(moto.endpoint, DEV, {
+      worker: COUNTS.worker,
+      web: COUNTS.web,
+    });
     api.served.clear();
     api.served.set('alder/dev', 'm-dev');
     api.served.set('birch/dev', 'm-birch');
@@ -120,26 +96,8 @@ describe.each(databases.eachSupportedId())('power on %s', databaseId => {
     store.set(records);
   });
 
-  async function counts(env = DEV): Promise<Record<string, number>> {
-    const res = await ecs.send(
-      new DescribeServicesCommand({
-        cluster: envPrefix(env),
-        services: ['api', 'worker', 'web'],
-      }),
-    );
-    return Object.fromEntries(
-      (res.services ?? []).map(s => [s.serviceName!, s.desiredCount!]),
-    );
-  }
-
-  async function dbStatus(env = DEV) {
-    const res = await rds.send(
-      new DescribeDBClustersCommand({
-        DBClusterIdentifier: `${envPrefix(env)}-db`,
-      }),
-    );
-    return res.DBClusters![0].Status;
-  }
+  const counts = (env = DEV) => desiredCounts(moto.endpoint, env);
+  const dbStatus = (env = DEV) => databaseStatus(moto.endpoint, env);
 
   const power = (extra: Partial<Parameters<typeof makePower>[0]> = {}) =>
     makePower({

@@ -9,35 +9,28 @@ import {
   startTestBackend,
   TestDatabases,
 } from '@backstage/backend-test-utils';
-import {
-  createBackendModule,
-  createServiceFactory,
-} from '@backstage/backend-plugin-api';
+import { createServiceFactory } from '@backstage/backend-plugin-api';
 import { schedulerServiceFactory } from '@backstage/backend-defaults/scheduler';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import { signalsServiceRef } from '@backstage/plugin-signals-node';
-import {
-  CreateServiceCommand,
-  DescribeServicesCommand,
-  ECSClient,
-  UpdateServiceCommand,
-} from '@aws-sdk/client-ecs';
-import { DescribeDBClustersCommand, RDSClient } from '@aws-sdk/client-rds';
+import { DescribeServicesCommand, ECSClient } from '@aws-sdk/client-ecs';
 import {
   localAwsClientConfig,
   MotoServer,
   startMotoServer,
 } from '@internal/stagelight-local-aws';
-import { environmentTagList } from '@internal/stagelight-tag-contract';
 import { Knex } from 'knex';
 import request from 'supertest';
 import { AwsClientCustomizer } from '../aws/AwsClientFactory';
 import { stagelightClockServiceRef } from '../clockService';
-import { stagelightAwsExtensionPoint } from '../extensions';
 import { stagelightPlugin } from '../plugin';
 import { Clock } from '../status/Clock';
+import { awsCustomizerModule } from '../__testUtils__/awsCustomizerModule';
 import {
+  addServices,
   createFleetFixture,
+  databaseStatus,
+  desiredCounts,
   envPrefix,
   FixtureEnvironment,
 } from '../__testUtils__/fleetFixture';
@@ -163,7 +156,6 @@ describe('two backends on one PostgreSQL', () => {
   let moto: MotoServer;
   let api: VersionServer;
   let ecs: ECSClient;
-  let rds: RDSClient;
   let knex: Knex;
   const clock = new ShiftedClock();
   const log = new UpdateServiceLog();
@@ -176,40 +168,17 @@ describe('two backends on one PostgreSQL', () => {
     moto = await startMotoServer();
     api = await startVersionServer();
     ecs = new ECSClient(localAwsClientConfig(moto.endpoint));
-    rds = new RDSClient(localAwsClientConfig(moto.endpoint));
     await createFleetFixture(moto.endpoint, FLEET);
     for (const env of FLEET)
       api.served.set(`${env.clinic}/${env.stage}`, env.marker);
     // Two more services in each scheduled environment: counts 1, 2 and 5.
     for (const env of SCHEDULED) {
-      const cluster = envPrefix(env);
-      const taskDefinition = (
-        await ecs.send(
-          new DescribeServicesCommand({ cluster, services: ['api'] }),
-        )
-      ).services![0].taskDefinition!;
-      for (const name of ['worker', 'web']) {
-        await ecs.send(
-          new CreateServiceCommand({
-            cluster,
-            serviceName: name,
-            taskDefinition,
-            desiredCount: COUNTS[name],
-            tags: environmentTagList({ ...env, component: 'api' }).map(t => ({
-              key: t.Key,
-              value: t.Value,
-            })),
-          }),
-        );
-        // moto starts tasks only on an update: a steady service runs its desired count.
-        await ecs.send(
-          new UpdateServiceCommand({
-            cluster,
-            service: name,
-            desiredCount: COUNTS[name],
-          }),
-        );
-      }
+      await addServices(
+        moto.endpoint,
+        env,
+        { worker: COUNTS.worker, web: COUNTS.web },
+        { steady: true },
+      );
     }
     for (const env of FLEET) {
       const res = await ecs.send(
@@ -268,18 +237,7 @@ describe('two backends on one PostgreSQL', () => {
               deps: {},
               factory: () => ({ send: async () => {} }),
             }),
-            createBackendModule({
-              pluginId: 'stagelight',
-              moduleId: 'update-service-log',
-              register(env) {
-                env.registerInit({
-                  deps: { aws: stagelightAwsExtensionPoint },
-                  async init({ aws }) {
-                    aws.addClientCustomizer(log.customizer(name));
-                  },
-                });
-              },
-            }),
+            awsCustomizerModule('update-service-log', log.customizer(name)),
           ],
         }),
       );
@@ -289,33 +247,16 @@ describe('two backends on one PostgreSQL', () => {
   afterAll(async () => {
     for (const backend of backends) await backend.stop();
     ecs?.destroy();
-    rds?.destroy();
     await api?.close();
     await moto?.stop();
   });
 
   const servers = () => backends.map(b => b.server);
 
-  async function counts(env: { clinic: string; stage: string }) {
-    const res = await ecs.send(
-      new DescribeServicesCommand({
-        cluster: envPrefix(env),
-        services: ['api', 'worker', 'web'],
-      }),
-    );
-    return Object.fromEntries(
-      (res.services ?? []).map(s => [s.serviceName!, s.desiredCount!]),
-    );
-  }
-
-  async function dbStatus(env: { clinic: string; stage: string }) {
-    const res = await rds.send(
-      new DescribeDBClustersCommand({
-        DBClusterIdentifier: `${envPrefix(env)}-db`,
-      }),
-    );
-    return res.DBClusters![0].Status;
-  }
+  const counts = (env: { clinic: string; stage: string }) =>
+    desiredCounts(moto.endpoint, env);
+  const dbStatus = (env: { clinic: string; stage: string }) =>
+    databaseStatus(moto.endpoint, env);
 
   /** Both backends serve `power` for every scheduled environment. */
   async function bothServe(power: string) {

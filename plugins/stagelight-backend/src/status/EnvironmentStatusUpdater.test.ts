@@ -1,5 +1,4 @@
-import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
-import { DefaultAwsCredentialsManager } from '@backstage/integration-aws-node';
+import { mockServices } from '@backstage/backend-test-utils';
 import { RDSClient, StopDBClusterCommand } from '@aws-sdk/client-rds';
 import {
   localAwsClientConfig,
@@ -7,14 +6,12 @@ import {
   startMotoServer,
 } from '@internal/stagelight-local-aws';
 import { PowerOperation } from '@internal/plugin-stagelight-common';
-import { AwsClientFactory } from '../aws/AwsClientFactory';
 import { CallCounter } from '../aws/CallCounter';
 import { DatabaseEnvironmentStore } from '../inventory/EnvironmentStore';
-import { HttpDeployMarkerProbe } from '../readiness/DeployMarkerProbe';
 import {
   migrate,
-  powerTestSettings,
   TestClock,
+  testStatusCollector,
 } from '../power/__testUtils__/powerFixture';
 import {
   createFleetFixture,
@@ -22,21 +19,22 @@ import {
   setDesiredCount,
 } from '../__testUtils__/fleetFixture';
 import {
+  createTestDatabases,
+  postgresMissingInCi,
+} from '../__testUtils__/testDatabases';
+import {
   startVersionServer,
   VersionServer,
 } from '../__testUtils__/versionServer';
 import { EnvironmentStatusUpdater } from './EnvironmentStatusUpdater';
-import { StatusCollector } from './StatusCollector';
 import { StatusRefresher } from './StatusRefresher';
 
 jest.setTimeout(60_000);
 
-const databases = TestDatabases.create({ ids: ['POSTGRES_15', 'SQLITE_3'] });
+const databases = createTestDatabases();
 
 it('runs against PostgreSQL 15 in CI', () => {
-  const supported = databases.eachSupportedId().map(([id]) => id);
-  // Fails rather than silently dropping the PostgreSQL half when CI lacks the database.
-  expect(!process.env.CI || supported.includes('POSTGRES_15')).toBe(true);
+  expect(postgresMissingInCi(databases)).toBe(false);
 });
 
 const DEV = { clinic: 'alder', stage: 'dev' };
@@ -87,23 +85,11 @@ describe.each(databases.eachSupportedId())(
       const knex = await databases.init(databaseId);
       await migrate(knex);
       const clock = new TestClock(new Date('2026-06-10T12:00:00Z'));
-      const { config, settings } = powerTestSettings(moto.endpoint, {
-        readiness: { baseUrlTemplate: api.baseUrlTemplate },
-      });
       const counter = new CallCounter();
-      const collector = new StatusCollector({
-        factory: new AwsClientFactory({
-          credentialsManager: DefaultAwsCredentialsManager.fromConfig(config),
-          endpoint: settings.aws.endpoint,
-          maxAttempts: 2,
-          requestTimeoutMs: settings.aws.requestTimeoutMs,
-          concurrency: settings.aws.concurrency,
-          customizers: [counter.customizer],
-        }),
-        settings,
-        probe: new HttpDeployMarkerProbe(2000),
+      const collector = testStatusCollector(moto.endpoint, {
+        stagelight: { readiness: { baseUrlTemplate: api.baseUrlTemplate } },
         clock,
-        logger: mockServices.logger.mock(),
+        customizers: [counter.customizer],
       });
       const store = new DatabaseEnvironmentStore(knex, clock, TTL_MS);
       const refresher = new StatusRefresher({

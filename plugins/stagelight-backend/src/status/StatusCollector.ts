@@ -11,14 +11,14 @@ import {
 import { APP_NAME } from '@internal/stagelight-tag-contract';
 import { AwsClientFactory, AwsLocation } from '../aws/AwsClientFactory';
 import { CloudWatchAdapter, MetricRequest } from '../aws/CloudWatchAdapter';
-import { EcsAdapter } from '../aws/EcsAdapter';
+import { EcsAdapter, ServiceRead } from '../aws/EcsAdapter';
 import { LambdaAdapter, FunctionInfo } from '../aws/LambdaAdapter';
 import { LoadBalancerAdapter } from '../aws/LoadBalancerAdapter';
 import { mapLimited } from '../aws/Limiter';
 import { RdsAdapter } from '../aws/RdsAdapter';
 import { SqsAdapter, QueueCounts } from '../aws/SqsAdapter';
 import { TaggingAdapter } from '../aws/TaggingAdapter';
-import { parseArn } from '../aws/arn';
+import { ParsedArn, parseArn } from '../aws/arn';
 import { StagelightSettings } from '../config/StagelightConfig';
 import {
   DiscoveredEnvironment,
@@ -35,8 +35,10 @@ import { EnvironmentRecord } from './EnvironmentRecord';
 import { derivePowerState } from './powerState';
 import { summarizeQueues } from './queueDepth';
 
+const ECS_SOURCE = 'ecs:DescribeServices';
+const RDS_SOURCE = 'rds:DescribeDBClusters';
 /** Error sources of the reads a one-environment refresh repeats. */
-const CORE_SOURCES = ['ecs:DescribeServices', 'rds:DescribeDBClusters'];
+const CORE_SOURCES = [ECS_SOURCE, RDS_SOURCE];
 
 /** Probes run at most this many at once. */
 const PROBE_CONCURRENCY = 16;
@@ -66,6 +68,10 @@ function describe(error: unknown): string {
 
 function locationKey(where: AwsLocation) {
   return `${where.accountId ?? 'main'}|${where.region}`;
+}
+
+function clusterNotFound(identifier: string): EnvironmentError {
+  return { source: RDS_SOURCE, message: `cluster ${identifier} not found` };
 }
 
 /**
@@ -204,14 +210,6 @@ export class StatusCollector {
     const parsed = arns.map(arn => parseArn(arn)!);
     const ofType = (type: string) => parsed.filter(p => p.type === type);
 
-    const servicesByCluster = new Map<string, string[]>();
-    for (const s of ofType('ecs:service')) {
-      const cluster = s.parent ?? 'default';
-      servicesByCluster.set(cluster, [
-        ...(servicesByCluster.get(cluster) ?? []),
-        s.arn,
-      ]);
-    }
     const clusters = ofType('rds:cluster');
     const queues = ofType('sqs');
     const functions = ofType('lambda:function');
@@ -235,18 +233,12 @@ export class StatusCollector {
     ];
 
     await Promise.all([
-      ...[...servicesByCluster.entries()].map(
-        async ([cluster, serviceArns]) => {
-          for (const read of await this.#ecs.describeServices(
-            where,
-            cluster,
-            serviceArns,
-          )) {
-            if ('status' in read) reads.services.set(read.arn, read.status);
-            else fail([read.arn], 'ecs:DescribeServices', read.error);
-          }
-        },
-      ),
+      this.#readServices(where, ofType('ecs:service')).then(found => {
+        for (const read of found) {
+          if ('status' in read) reads.services.set(read.arn, read.status);
+          else fail([read.arn], ECS_SOURCE, read.error);
+        }
+      }),
       clusters.length > 0 &&
         this.#rds.describeClusters(where).then(
           found => {
@@ -255,7 +247,7 @@ export class StatusCollector {
           error =>
             fail(
               clusters.map(c => c.arn),
-              'rds:DescribeDBClusters',
+              RDS_SOURCE,
               error,
             ),
         ),
@@ -348,12 +340,7 @@ export class StatusCollector {
           database = { ...db, capacityAcu: read.metrics.get(r.arn) ?? null };
         } else if (!db) {
           coreReadFailed = true;
-          if (failures.length === 0) {
-            errors.push({
-              source: 'rds:DescribeDBClusters',
-              message: `cluster ${r.name} not found`,
-            });
-          }
+          if (failures.length === 0) errors.push(clusterNotFound(r.name));
         }
       } else if (r.type === 'sqs') {
         const counts = read.queues.get(r.arn);
@@ -414,9 +401,9 @@ export class StatusCollector {
     const { settings, clock } = this.deps;
     // The time the reads begin: a full refresh that began earlier holds older news.
     const refreshedAt = clock.now().toISOString();
-    const clusters = new Map<
+    const servicesByLocation = new Map<
       string,
-      { where: AwsLocation; cluster: string; arns: string[] }
+      { where: AwsLocation; services: ParsedArn[] }
     >();
     let db: { where: AwsLocation; identifier: string } | undefined;
     for (const r of record.resources) {
@@ -424,11 +411,10 @@ export class StatusCollector {
       if (!arn) continue;
       const where = locationOf(arn.accountId, arn.region, settings.aws.targets);
       if (arn.type === 'ecs:service') {
-        const cluster = arn.parent ?? 'default';
-        const key = `${locationKey(where)}|${cluster}`;
-        const group = clusters.get(key) ?? { where, cluster, arns: [] };
-        group.arns.push(arn.arn);
-        clusters.set(key, group);
+        const key = locationKey(where);
+        const group = servicesByLocation.get(key) ?? { where, services: [] };
+        group.services.push(arn);
+        servicesByLocation.set(key, group);
       } else if (arn.type === 'rds:cluster' && !db) {
         db = { where, identifier: arn.name };
       }
@@ -439,20 +425,13 @@ export class StatusCollector {
     let database: DatabaseStatus | null = null;
     let coreReadFailed = false;
     await Promise.all([
-      ...[...clusters.values()].map(async g => {
-        for (const read of await this.#ecs.describeServices(
-          g.where,
-          g.cluster,
-          g.arns,
-        )) {
+      ...[...servicesByLocation.values()].map(async g => {
+        for (const read of await this.#readServices(g.where, g.services)) {
           if ('status' in read) {
             reads.set(read.arn, read.status);
           } else {
             coreReadFailed = true;
-            errors.push({
-              source: 'ecs:DescribeServices',
-              message: describe(read.error),
-            });
+            errors.push({ source: ECS_SOURCE, message: describe(read.error) });
           }
         }
       }),
@@ -466,18 +445,12 @@ export class StatusCollector {
               };
             } else {
               coreReadFailed = true;
-              errors.push({
-                source: 'rds:DescribeDBClusters',
-                message: `cluster ${db!.identifier} not found`,
-              });
+              errors.push(clusterNotFound(db!.identifier));
             }
           },
           error => {
             coreReadFailed = true;
-            errors.push({
-              source: 'rds:DescribeDBClusters',
-              message: describe(error),
-            });
+            errors.push({ source: RDS_SOURCE, message: describe(error) });
           },
         ),
     ]);
@@ -501,6 +474,24 @@ export class StatusCollector {
         record.readinessDetail.probeUrl,
       )),
     };
+  }
+
+  /** Describes ECS services of one account/region; DescribeServices takes one cluster per call. */
+  async #readServices(
+    where: AwsLocation,
+    services: ParsedArn[],
+  ): Promise<ServiceRead[]> {
+    const byCluster = new Map<string, string[]>();
+    for (const s of services) {
+      const cluster = s.parent ?? 'default';
+      byCluster.set(cluster, [...(byCluster.get(cluster) ?? []), s.arn]);
+    }
+    const reads = await Promise.all(
+      [...byCluster].map(([cluster, arns]) =>
+        this.#ecs.describeServices(where, cluster, arns),
+      ),
+    );
+    return reads.flat();
   }
 
   /** Expected and served deploy marker and the readiness they make. */

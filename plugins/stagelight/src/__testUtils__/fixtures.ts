@@ -5,6 +5,7 @@ import {
   type AuditRecord,
   type EnvironmentDetail,
   type EnvironmentSummary,
+  type ListClinicsResponse,
   type PowerOperation,
   type ScheduleResponse,
   type StageInfo,
@@ -98,6 +99,19 @@ export function mockStagelightApi(): jest.Mocked<StagelightApi> {
     getStageForecast: jest.fn(),
     projectSchedule: jest.fn(),
   };
+}
+
+/** A mock StagelightApi for a fleet that has no clinics and no environments yet. */
+export function emptyFleetApi(): jest.Mocked<StagelightApi> {
+  const api = mockStagelightApi();
+  api.listClinics.mockResolvedValue({ items: [] });
+  api.listEnvironments.mockResolvedValue({
+    items: [],
+    stages: STAGES,
+    refreshedAt: null,
+    dataAgeSeconds: null,
+  });
+  return api;
 }
 
 /** The plan (schedule, lease, desired state) of an environment following its stage's default. */
@@ -208,12 +222,35 @@ export const clinicSystem: Entity = {
   spec: { owner: 'group:default/radiology' },
 };
 
-/** A list-environments answer holding these details. */
-export function fleetOf(items: EnvironmentDetail[], dataAgeSeconds = 40) {
+/** A list-environments answer holding these summaries or details. */
+export function fleetOf<T extends EnvironmentSummary>(
+  items: T[],
+  dataAgeSeconds = 40,
+) {
   return {
     items,
     stages: STAGES,
     refreshedAt: '2026-11-26T10:00:00.000Z',
     dataAgeSeconds,
+  };
+}
+
+/**
+ * A list-clinics answer: each clinic's stages in the order given, asleep or
+ * awake (and then ready), e.g. `{ 'north-clinic': { dev: 'asleep' } }`.
+ */
+export function clinicsOf(
+  clinics: Record<string, Record<string, 'awake' | 'asleep'>>,
+): ListClinicsResponse {
+  return {
+    items: Object.entries(clinics).map(([clinic, stages]) => ({
+      clinic,
+      owner: null,
+      stages: Object.entries(stages).map(([stage, power]) => ({
+        stage,
+        power,
+        readiness: power === 'awake' ? 'ready' : 'asleep',
+      })),
+    })),
   };
 }

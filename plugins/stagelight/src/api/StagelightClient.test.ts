@@ -35,6 +35,38 @@ function jsonResponse(
   };
 }
 
+/** A failed request's answer, with the error serialized as Backstage backends do. */
+function errorResponse(
+  status: number,
+  error: { name: string; message: string },
+  statusText = '',
+): FakeResponse {
+  return jsonResponse(
+    status,
+    {
+      error,
+      request: { method: 'GET', url: '/x' },
+      response: { statusCode: status },
+    },
+    statusText,
+  );
+}
+
+/** The ResponseError a call rejects with. */
+async function rejection(call: Promise<unknown>): Promise<ResponseError> {
+  const error: unknown = await call.catch(e => e);
+  expect(error).toBeInstanceOf(ResponseError);
+  return error as ResponseError;
+}
+
+/** A schedule without windows; the backend's validation refuses it. */
+const NO_WINDOWS = {
+  timeZone: 'UTC',
+  windows: [],
+  preWarmMinutes: 0,
+  exceptions: [],
+};
+
 function setup(response: FakeResponse = jsonResponse(200, { items: [] })) {
   const fetch = jest.fn(async (_url: string, _init?: RequestInit) => response);
   const getBaseUrl = jest.fn(async (_pluginId: string) => BASE);
@@ -108,24 +140,19 @@ describe('StagelightClient', () => {
 
   it('throws a ResponseError carrying the backend error on a failed request', async () => {
     const { client } = setup(
-      jsonResponse(
+      errorResponse(
         503,
         {
-          error: {
-            name: 'ServiceUnavailableError',
-            message:
-              'Stagelight has not finished its first refresh yet; try again shortly',
-          },
-          request: { method: 'GET', url: '/api/stagelight/clinics' },
-          response: { statusCode: 503 },
+          name: 'ServiceUnavailableError',
+          message:
+            'Stagelight has not finished its first refresh yet; try again shortly',
         },
         'Service Unavailable',
       ),
     );
 
-    const error = await client.listClinics().catch(e => e);
+    const error = await rejection(client.listClinics());
 
-    expect(error).toBeInstanceOf(ResponseError);
     expect(error.statusCode).toBe(503);
     expect(error.cause.name).toBe('ServiceUnavailableError');
     expect(error.cause.message).toMatch(/first refresh/);
@@ -242,26 +269,15 @@ describe('StagelightClient', () => {
 
     it('throws the backend explanation of a rejected schedule', async () => {
       const { client } = setup(
-        jsonResponse(400, {
-          error: {
-            name: 'InputError',
-            message:
-              'Invalid schedule: schedule.windows[0].start must be HH:MM',
-          },
-          request: { method: 'PUT', url: '/x' },
-          response: { statusCode: 400 },
+        errorResponse(400, {
+          name: 'InputError',
+          message: 'Invalid schedule: schedule.windows[0].start must be HH:MM',
         }),
       );
 
-      const error = await client
-        .putSchedule('north-clinic', 'dev', {
-          timeZone: 'UTC',
-          windows: [],
-          preWarmMinutes: 0,
-          exceptions: [],
-        })
-        .catch(e => e);
-      expect(error).toBeInstanceOf(ResponseError);
+      const error = await rejection(
+        client.putSchedule('north-clinic', 'dev', NO_WINDOWS),
+      );
       expect(error.statusCode).toBe(400);
       expect(error.cause.message).toBe(
         'Invalid schedule: schedule.windows[0].start must be HH:MM',
@@ -290,25 +306,20 @@ describe('StagelightClient', () => {
 
     it('throws a ResponseError with the backend message on a 409', async () => {
       const { client } = setup(
-        jsonResponse(
+        errorResponse(
           409,
           {
-            error: {
-              name: 'ConflictError',
-              message: 'north-clinic/prod is protected and never sleeps',
-            },
-            request: { method: 'POST', url: '/x' },
-            response: { statusCode: 409 },
+            name: 'ConflictError',
+            message: 'north-clinic/prod is protected and never sleeps',
           },
           'Conflict',
         ),
       );
 
-      const error = await client
-        .sleep('north-clinic', 'prod', { reason: 'x' })
-        .catch(e => e);
+      const error = await rejection(
+        client.sleep('north-clinic', 'prod', { reason: 'x' }),
+      );
 
-      expect(error).toBeInstanceOf(ResponseError);
       expect(error.statusCode).toBe(409);
       expect(error.cause.message).toBe(
         'north-clinic/prod is protected and never sleeps',
@@ -367,26 +378,16 @@ describe('StagelightClient', () => {
 
     it('throws a ResponseError with the validation message on a 400', async () => {
       const { client } = setup(
-        jsonResponse(400, {
-          error: { name: 'InputError', message: 'windows must not be empty' },
-          request: { method: 'POST', url: '/api/stagelight/cost/projection' },
-          response: { statusCode: 400 },
+        errorResponse(400, {
+          name: 'InputError',
+          message: 'windows must not be empty',
         }),
       );
 
-      const error = await client
-        .projectSchedule({
-          stage: 'dev',
-          schedule: {
-            timeZone: 'Europe/Berlin',
-            windows: [],
-            preWarmMinutes: 0,
-            exceptions: [],
-          },
-        })
-        .catch(e => e);
+      const error = await rejection(
+        client.projectSchedule({ stage: 'dev', schedule: NO_WINDOWS }),
+      );
 
-      expect(error).toBeInstanceOf(ResponseError);
       expect(error.statusCode).toBe(400);
       expect(error.cause.message).toBe('windows must not be empty');
     });

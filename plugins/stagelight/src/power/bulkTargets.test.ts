@@ -1,32 +1,10 @@
-import { STAGES } from '../__testUtils__/fixtures';
+import { clinicsOf, STAGES } from '../__testUtils__/fixtures';
 import { bulkEffect, bulkTargets, environmentCount } from './bulkTargets';
 
-const clinics = {
-  items: [
-    {
-      clinic: 'south-clinic',
-      owner: null,
-      stages: [
-        {
-          stage: 'dev',
-          power: 'asleep' as const,
-          readiness: 'asleep' as const,
-        },
-        { stage: 'prod', power: 'awake' as const, readiness: 'ready' as const },
-      ],
-    },
-    {
-      clinic: 'north-clinic',
-      owner: null,
-      stages: [
-        { stage: 'dev', power: 'awake' as const, readiness: 'ready' as const },
-        { stage: 'test', power: 'awake' as const, readiness: 'ready' as const },
-        { stage: 'prod', power: 'awake' as const, readiness: 'ready' as const },
-        { stage: 'qa', power: 'awake' as const, readiness: 'ready' as const },
-      ],
-    },
-  ],
-};
+const clinics = clinicsOf({
+  'south-clinic': { dev: 'asleep', prod: 'awake' },
+  'north-clinic': { dev: 'awake', test: 'awake', prod: 'awake', qa: 'awake' },
+});
 
 describe('bulkTargets', () => {
   it('lists each clinic by name, then each stage present in promotion order', () => {

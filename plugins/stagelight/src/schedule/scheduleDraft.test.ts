@@ -6,6 +6,7 @@ import {
   newWindow,
   ScheduleDraft,
   scheduleOf,
+  withDay,
 } from './scheduleDraft';
 
 const twoShifts: Schedule = {
@@ -109,5 +110,20 @@ describe('schedule drafts', () => {
         valid({ windows: [{ days: ['mon'], start: '18:00', end: '24:00' }] }),
       ),
     ).toEqual([]);
+  });
+});
+
+describe('withDay', () => {
+  it('adds a day in week order, once', () => {
+    expect(withDay(['fri', 'mon'], 'wed', true)).toEqual(['mon', 'wed', 'fri']);
+    expect(withDay(['mon'], 'mon', true)).toEqual(['mon']);
+  });
+
+  it('removes a day', () => {
+    expect(withDay(['mon', 'wed', 'fri'], 'wed', false)).toEqual([
+      'mon',
+      'fri',
+    ]);
+    expect(withDay(['mon'], 'tue', false)).toEqual(['mon']);
   });
 });

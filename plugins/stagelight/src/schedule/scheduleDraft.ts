@@ -39,6 +39,13 @@ export function newWindow(): WindowDraft {
   return { days: [...WORKDAYS], start: '08:00', end: '18:00' };
 }
 
+/** The days with `day` switched on or off, kept in week order. */
+export function withDay(days: Weekday[], day: Weekday, on: boolean): Weekday[] {
+  return on
+    ? WEEKDAYS.filter(d => d === day || days.includes(d))
+    : days.filter(d => d !== day);
+}
+
 export function newException(date: string): ExceptionDraft {
   return { date, state: 'asleep', note: '' };
 }

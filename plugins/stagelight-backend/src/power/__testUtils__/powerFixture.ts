@@ -4,6 +4,7 @@
  */
 import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import { mockServices } from '@backstage/backend-test-utils';
+import { Config } from '@backstage/config';
 import { DefaultAwsCredentialsManager } from '@backstage/integration-aws-node';
 import { Knex } from 'knex';
 import {
@@ -18,6 +19,7 @@ import { EnvironmentStore, Snapshot } from '../../inventory/EnvironmentStore';
 import { environmentKey } from '../../inventory/discoverEnvironments';
 import { HttpDeployMarkerProbe } from '../../readiness/DeployMarkerProbe';
 import { EnvironmentRecord } from '../../status/EnvironmentRecord';
+import { Clock } from '../../status/Clock';
 import { StatusCollector } from '../../status/StatusCollector';
 import { testConfig } from '../../__testUtils__/testSettings';
 import { createPowerModule, PowerModule } from '../PowerModule';
@@ -64,25 +66,48 @@ export class MemoryEnvironmentStore implements EnvironmentStore {
   }
 }
 
+/** AWS clients to moto as the plugin makes them from its settings. */
+function testAwsClientFactory(
+  config: Config,
+  settings: StagelightSettings,
+  customizers?: AwsClientCustomizer[],
+) {
+  return new AwsClientFactory({
+    credentialsManager: DefaultAwsCredentialsManager.fromConfig(config),
+    endpoint: settings.aws.endpoint,
+    maxAttempts: settings.aws.maxAttempts,
+    requestTimeoutMs: settings.aws.requestTimeoutMs,
+    concurrency: settings.aws.concurrency,
+    customizers,
+  });
+}
+
+/** A status collector reading moto, wired as the plugin wires it. */
+export function testStatusCollector(
+  endpoint: string,
+  options: {
+    stagelight?: Record<string, any>;
+    clock?: Clock;
+    customizers?: AwsClientCustomizer[];
+  } = {},
+): StatusCollector {
+  const { config, settings } = powerTestSettings(endpoint, options.stagelight);
+  return new StatusCollector({
+    factory: testAwsClientFactory(config, settings, options.customizers),
+    settings,
+    probe: new HttpDeployMarkerProbe(2000),
+    clock: options.clock ?? { now: () => new Date() },
+    logger: mockServices.logger.mock(),
+  });
+}
+
 /** Reads the fleet from moto as the status refresh does. */
 export async function collectRecords(
   endpoint: string,
   stagelight: Record<string, any> = {},
 ) {
-  const { config, settings } = powerTestSettings(endpoint, stagelight);
-  const factory = new AwsClientFactory({
-    credentialsManager: DefaultAwsCredentialsManager.fromConfig(config),
-    endpoint: settings.aws.endpoint,
-    maxAttempts: 3,
-    requestTimeoutMs: settings.aws.requestTimeoutMs,
-    concurrency: settings.aws.concurrency,
-  });
-  const collector = new StatusCollector({
-    factory,
-    settings,
-    probe: new HttpDeployMarkerProbe(2000),
-    clock: { now: () => new Date() },
-    logger: mockServices.logger.mock(),
+  const collector = testStatusCollector(endpoint, {
+    stagelight: { ...stagelight, aws: { ...stagelight.aws, maxAttempts: 3 } },
   });
   return (await collector.collect()).records;
 }
@@ -127,19 +152,11 @@ export function makePower(options: {
     options.endpoint,
     options.stagelight,
   );
-  const factory = new AwsClientFactory({
-    credentialsManager: DefaultAwsCredentialsManager.fromConfig(config),
-    endpoint: settings.aws.endpoint,
-    maxAttempts: settings.aws.maxAttempts,
-    requestTimeoutMs: settings.aws.requestTimeoutMs,
-    concurrency: settings.aws.concurrency,
-    customizers: options.customizers,
-  });
   const module = createPowerModule({
     knex: options.knex,
     settings,
     power,
-    factory,
+    factory: testAwsClientFactory(config, settings, options.customizers),
     store: options.store,
     clock: options.clock,
     logger: mockServices.logger.mock(),

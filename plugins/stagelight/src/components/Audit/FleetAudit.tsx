@@ -1,24 +1,13 @@
 import { EmptyState } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
-import {
-  Table,
-  TableBody,
-  TableCell,
-  TableContainer,
-  TableHead,
-  TableRow,
-  Typography,
-} from '@material-ui/core';
+import { Typography } from '@material-ui/core';
 import { stagelightApiRef } from '../../api';
-import { actionLabel, actorLabel, auditTarget } from '../../power/history';
 import { useStatusQuery } from '../../status/useStatusQuery';
-import { AuditResultLabel } from '../History/AuditResultLabel';
+import { AuditTable } from '../History/AuditTable';
 import { StatusQueryView } from '../StatusQueryView';
 
 /** How many of the newest records the fleet audit shows. */
 export const FLEET_AUDIT_LIMIT = 200;
-
-const COLUMNS = ['When', 'Who', 'Action', 'Environment', 'Reason', 'Result'];
 
 /**
  * The fleet's audit trail: every attempted wake, sleep, lease and schedule
@@ -41,47 +30,18 @@ export function FleetAudit() {
             description="Nobody has woken, put to sleep, leased or rescheduled an environment yet; every attempt, allowed or denied, will be listed here."
           />
         ) : (
-          <TableContainer>
-            <Table size="small" aria-label="Audit trail of the fleet">
-              <TableHead>
-                <TableRow>
-                  {COLUMNS.map(h => (
-                    <TableCell key={h} component="th" scope="col">
-                      {h}
-                    </TableCell>
-                  ))}
-                </TableRow>
-              </TableHead>
-              <TableBody>
-                {items.map(r => (
-                  <TableRow key={r.id}>
-                    <TableCell>
-                      <time dateTime={r.at}>
-                        {new Date(r.at).toLocaleString()}
-                      </time>
-                    </TableCell>
-                    <TableCell>{actorLabel(r.actor)}</TableCell>
-                    <TableCell>{actionLabel(r.action)}</TableCell>
-                    <TableCell>{auditTarget(r)}</TableCell>
-                    <TableCell>{r.reason ?? '–'}</TableCell>
-                    <TableCell>
-                      <AuditResultLabel result={r.result} />
-                      {r.detail && (
-                        <Typography variant="caption" component="div">
-                          {r.detail}
-                        </Typography>
-                      )}
-                    </TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-            {items.length === FLEET_AUDIT_LIMIT && (
-              <Typography variant="caption" component="p">
-                Showing the newest {FLEET_AUDIT_LIMIT} records.
-              </Typography>
-            )}
-          </TableContainer>
+          <AuditTable
+            records={items}
+            label="Audit trail of the fleet"
+            target="environment"
+            footnote={
+              items.length === FLEET_AUDIT_LIMIT && (
+                <Typography variant="caption" component="p">
+                  Showing the newest {FLEET_AUDIT_LIMIT} records.
+                </Typography>
+              )
+            }
+          />
         )
       }
     </StatusQueryView>

@@ -1,83 +1,44 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { mockApis, renderInTestApp } from '@backstage/frontend-test-utils';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { stagelightApiRef } from '../../api';
+import type { ListClinicsResponse } from '@internal/plugin-stagelight-common';
 import {
+  clinicsOf,
   mockStagelightApi,
   operation,
   responseError,
   STAGES,
 } from '../../__testUtils__/fixtures';
-import { FreshPermissions } from '../../__testUtils__/FreshPermissions';
+import {
+  enabledButton,
+  PowerGrant,
+  renderWithPowerGrant,
+} from '../../__testUtils__/powerPermissions';
 import { BulkPowerActions } from './BulkPowerActions';
 
-const CLINICS = {
-  items: [
-    {
-      clinic: 'north-clinic',
-      owner: null,
-      stages: [
-        {
-          stage: 'dev',
-          power: 'asleep' as const,
-          readiness: 'asleep' as const,
-        },
-        { stage: 'prod', power: 'awake' as const, readiness: 'ready' as const },
-      ],
-    },
-    {
-      clinic: 'south-clinic',
-      owner: null,
-      stages: [
-        { stage: 'dev', power: 'awake' as const, readiness: 'ready' as const },
-      ],
-    },
-  ],
-};
+const CLINICS = clinicsOf({
+  'north-clinic': { dev: 'asleep', prod: 'awake' },
+  'south-clinic': { dev: 'awake' },
+});
 
 type Api = ReturnType<typeof mockStagelightApi>;
 
 function render(
   options: {
     api?: Api;
-    allow?: 'all' | 'none' | 'sleep-only';
+    allow?: PowerGrant;
     onOperationEnd?: jest.Mock;
-    clinics?: typeof CLINICS;
+    clinics?: ListClinicsResponse;
   } = {},
 ) {
-  const api = options.api ?? mockStagelightApi();
-  const allow = options.allow ?? 'all';
-  const permission = mockApis.permission({
-    authorize: request => {
-      if (allow === 'all') return AuthorizeResult.ALLOW;
-      if (
-        allow === 'sleep-only' &&
-        request.permission.name === 'stagelight.environment.sleep'
-      ) {
-        return AuthorizeResult.ALLOW;
-      }
-      return AuthorizeResult.DENY;
-    },
-  });
-  renderInTestApp(
-    <FreshPermissions>
-      <BulkPowerActions
-        clinics={options.clinics ?? CLINICS}
-        stages={STAGES}
-        onOperationEnd={options.onOperationEnd}
-        pollIntervalMs={10}
-      />
-    </FreshPermissions>,
-    { apis: [[stagelightApiRef, api], permission] },
+  return renderWithPowerGrant(
+    <BulkPowerActions
+      clinics={options.clinics ?? CLINICS}
+      stages={STAGES}
+      onOperationEnd={options.onOperationEnd}
+      pollIntervalMs={10}
+    />,
+    options,
   );
-  return api;
-}
-
-async function enabledButton(name: string) {
-  const button = await screen.findByRole('button', { name });
-  await waitFor(() => expect(button).toBeEnabled());
-  return button;
 }
 
 async function chooseTarget(label: RegExp) {

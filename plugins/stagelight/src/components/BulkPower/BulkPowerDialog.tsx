@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { DialogContentText, TextField } from '@material-ui/core';
+import { DialogContentText } from '@material-ui/core';
 import { useApi } from '@backstage/core-plugin-api';
 import type {
   BulkPowerResponse,
@@ -11,7 +11,8 @@ import {
   bulkEffect,
   environmentCount,
 } from '../../power/bulkTargets';
-import { DEFAULT_LEASE_HOURS, LEASE_HOUR_OPTIONS } from '../../power/powerView';
+import { DEFAULT_LEASE_HOURS } from '../../power/powerView';
+import { KeepAwakeField } from '../Lease/LeaseHoursField';
 import { PowerDialog } from '../Power/PowerDialog';
 
 export interface BulkPowerDialogProps {
@@ -80,22 +81,11 @@ export function BulkPowerDialog(props: BulkPowerDialogProps) {
       }}
     >
       {kind === 'wake' && (
-        <TextField
+        <KeepAwakeField
           id={`${idPrefix}-lease`}
-          select
-          label="Keep awake for"
           value={leaseHours}
-          onChange={e => setLeaseHours(Number(e.target.value))}
-          SelectProps={{ native: true }}
-          fullWidth
-          margin="normal"
-        >
-          {LEASE_HOUR_OPTIONS.map(h => (
-            <option key={h} value={h}>
-              {h} {h === 1 ? 'hour' : 'hours'}
-            </option>
-          ))}
-        </TextField>
+          onChange={setLeaseHours}
+        />
       )}
     </PowerDialog>
   );

@@ -1,5 +1,6 @@
 import {
-  Table,
+  makeStyles,
+  Table as MuiTable,
   TableBody,
   TableCell,
   TableHead,
@@ -11,7 +12,33 @@ import type {
   CostMonthComparison,
   SleepSavings,
 } from '@internal/plugin-stagelight-common';
+import type { ReactNode } from 'react';
 import { formatChange, formatMoney } from '../../cost/money';
+
+const useStyles = makeStyles({
+  // Words and amounts never break inside: headers wrap between words, amounts
+  // and row labels stay on one line, and only the explanations take the rest.
+  table: {
+    '& th, & td': { wordBreak: 'normal', overflowWrap: 'normal' },
+    '& tbody th, & tbody td': { whiteSpace: 'nowrap' },
+    '& tbody td$text': { whiteSpace: 'normal' },
+  },
+  text: {},
+});
+
+/** A small table of amounts that never break mid-word or mid-number. */
+function Table(props: { 'aria-label': string; children: ReactNode }) {
+  const classes = useStyles();
+  return (
+    <MuiTable
+      size="small"
+      aria-label={props['aria-label']}
+      className={classes.table}
+    >
+      {props.children}
+    </MuiTable>
+  );
+}
 
 /** Month to date against last month, one row per stage or clinic, plus the total. */
 export function MonthComparisonTable(props: {
@@ -49,7 +76,7 @@ export function MonthComparisonTable(props: {
     );
   }
   return (
-    <Table size="small" aria-label={props.label}>
+    <Table aria-label={props.label}>
       <TableHead>
         <TableRow>
           <TableCell>{props.keyHeader}</TableCell>
@@ -77,8 +104,9 @@ export function ForecastTable(props: {
   currency: string;
 }) {
   const { currency } = props;
+  const classes = useStyles();
   return (
-    <Table size="small" aria-label="Forecast of this month by stage">
+    <Table aria-label="Forecast of this month by stage">
       <TableHead>
         <TableRow>
           <TableCell>Stage</TableCell>
@@ -95,7 +123,7 @@ export function ForecastTable(props: {
               {r.stage}
             </TableCell>
             {'error' in r ? (
-              <TableCell colSpan={4}>
+              <TableCell colSpan={4} className={classes.text}>
                 Could not read the forecast: {r.error}
               </TableCell>
             ) : (
@@ -109,7 +137,7 @@ export function ForecastTable(props: {
                 <TableCell align="right">
                   {formatMoney(r.forecast.monthTotal, currency)}
                 </TableCell>
-                <TableCell>
+                <TableCell className={classes.text}>
                   {forecastMethodName(r.forecast.method)}:{' '}
                   {r.forecast.methodDescription}
                   {r.forecast.diagnostics.map(d => (
@@ -140,8 +168,9 @@ export function SavingsTable(props: {
   currency: string;
 }) {
   const { currency } = props;
+  const classes = useStyles();
   return (
-    <Table size="small" aria-label={`Savings from sleeping in ${props.clinic}`}>
+    <Table aria-label={`Savings from sleeping in ${props.clinic}`}>
       <TableHead>
         <TableRow>
           <TableCell>Stage</TableCell>
@@ -170,7 +199,7 @@ export function SavingsTable(props: {
             <TableCell align="right">
               {formatMoney(savings.amount, currency)}
             </TableCell>
-            <TableCell>
+            <TableCell className={classes.text}>
               {savings.method} ({savings.period.start} to {savings.period.end})
             </TableCell>
           </TableRow>

@@ -22,6 +22,8 @@ import {
 } from '@internal/plugin-stagelight-common';
 import { stagelightApiRef } from '../../api';
 import { formatMoney } from '../../cost/money';
+import { withDay } from '../../schedule/scheduleDraft';
+import { dayName } from '../../schedule/scheduleText';
 import { errorMessage } from './errorMessage';
 
 /** A few common zones; the backend accepts any IANA zone. */
@@ -34,16 +36,6 @@ export const PROJECTION_TIME_ZONES = [
   'Asia/Tokyo',
   'UTC',
 ];
-
-const DAY_LABELS: Record<Weekday, string> = {
-  mon: 'Mon',
-  tue: 'Tue',
-  wed: 'Wed',
-  thu: 'Thu',
-  fri: 'Fri',
-  sat: 'Sat',
-  sun: 'Sun',
-};
 
 /**
  * "What would office hours cost?": one weekly window for a stage (optionally
@@ -73,11 +65,7 @@ export function ProjectionForm(props: {
   const [error, setError] = useState<string>();
 
   const toggleDay = (day: Weekday) =>
-    setDays(prev =>
-      prev.includes(day)
-        ? prev.filter(d => d !== day)
-        : WEEKDAYS.filter(d => d === day || prev.includes(d)),
-    );
+    setDays(prev => withDay(prev, day, !prev.includes(day)));
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -151,7 +139,7 @@ export function ProjectionForm(props: {
                       name={day}
                     />
                   }
-                  label={DAY_LABELS[day]}
+                  label={dayName(day)}
                 />
               ))}
             </FormGroup>

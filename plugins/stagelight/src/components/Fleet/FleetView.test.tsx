@@ -2,49 +2,20 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { renderInTestApp } from '@backstage/frontend-test-utils';
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
-import type { EnvironmentSummary } from '@internal/plugin-stagelight-common';
 import { stagelightApiRef } from '../../api';
 import { auditRouteRef } from '../../routes';
 import {
+  clinicsOf,
+  fleetOf,
   mockStagelightApi,
-  STAGES,
   summary,
 } from '../../__testUtils__/fixtures';
 import { FleetView } from './FleetView';
 
-const CLINICS = {
-  items: [
-    {
-      clinic: 'south-clinic',
-      owner: null,
-      stages: [
-        {
-          stage: 'dev',
-          power: 'asleep' as const,
-          readiness: 'asleep' as const,
-        },
-        { stage: 'prod', power: 'awake' as const, readiness: 'ready' as const },
-      ],
-    },
-    {
-      clinic: 'north-clinic',
-      owner: null,
-      stages: [
-        { stage: 'dev', power: 'awake' as const, readiness: 'ready' as const },
-        { stage: 'prod', power: 'awake' as const, readiness: 'ready' as const },
-      ],
-    },
-  ],
-};
-
-function list(items: EnvironmentSummary[], dataAgeSeconds = 40) {
-  return {
-    items,
-    stages: STAGES,
-    refreshedAt: '2026-11-26T10:00:00.000Z',
-    dataAgeSeconds,
-  };
-}
+const CLINICS = clinicsOf({
+  'south-clinic': { dev: 'asleep', prod: 'awake' },
+  'north-clinic': { dev: 'awake', prod: 'awake' },
+});
 
 function render(api: ReturnType<typeof mockStagelightApi>) {
   return renderInTestApp(<FleetView />, {
@@ -86,7 +57,7 @@ describe('FleetView', () => {
   it('says so when there are no environments at all', async () => {
     const api = mockStagelightApi();
     api.listClinics.mockResolvedValue({ items: [] });
-    api.listEnvironments.mockResolvedValue(list([]));
+    api.listEnvironments.mockResolvedValue(fleetOf([]));
 
     render(api);
 
@@ -102,7 +73,7 @@ describe('FleetView', () => {
     const api = mockStagelightApi();
     api.listClinics.mockResolvedValue(CLINICS);
     api.listEnvironments.mockResolvedValue(
-      list([
+      fleetOf([
         summary('south-clinic', 'prod'),
         summary('south-clinic', 'dev', {
           power: 'asleep',
@@ -152,7 +123,7 @@ describe('FleetView', () => {
     const api = mockStagelightApi();
     api.listClinics.mockResolvedValue(CLINICS);
     api.listEnvironments.mockImplementation(async filter =>
-      list(
+      fleetOf(
         filter?.power === 'paused'
           ? []
           : [
@@ -210,7 +181,7 @@ describe('FleetView', () => {
     const api = mockStagelightApi();
     api.listClinics.mockResolvedValue(CLINICS);
     api.listEnvironments.mockResolvedValue(
-      list([summary('north-clinic', 'dev')]),
+      fleetOf([summary('north-clinic', 'dev')]),
     );
 
     render(api);
@@ -231,7 +202,7 @@ describe('FleetView', () => {
     const api = mockStagelightApi();
     api.listClinics.mockResolvedValue(CLINICS);
     api.listEnvironments.mockResolvedValue(
-      list([summary('north-clinic', 'dev', { dataAgeSeconds: 7200 })], 7200),
+      fleetOf([summary('north-clinic', 'dev', { dataAgeSeconds: 7200 })], 7200),
     );
 
     render(api);

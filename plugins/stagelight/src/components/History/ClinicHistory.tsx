@@ -1,25 +1,11 @@
 import { useEffect, useRef } from 'react';
 import { EmptyState } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
-import {
-  Table,
-  TableBody,
-  TableCell,
-  TableContainer,
-  TableHead,
-  TableRow,
-  Typography,
-} from '@material-ui/core';
 import { stagelightApiRef } from '../../api';
-import {
-  actionLabel,
-  actorLabel,
-  HISTORY_LIMIT_PER_STAGE,
-  mergeHistory,
-} from '../../power/history';
+import { HISTORY_LIMIT_PER_STAGE, mergeHistory } from '../../power/history';
 import { useStatusQuery } from '../../status/useStatusQuery';
 import { StatusQueryView } from '../StatusQueryView';
-import { AuditResultLabel } from './AuditResultLabel';
+import { AuditTable } from './AuditTable';
 
 export interface ClinicHistoryProps {
   clinic: string;
@@ -76,44 +62,11 @@ export function ClinicHistory(props: ClinicHistoryProps) {
             description={`Nobody has woken, put to sleep or changed a stage of ${clinic} yet.`}
           />
         ) : (
-          <TableContainer>
-            <Table size="small" aria-label={`History of ${clinic}`}>
-              <TableHead>
-                <TableRow>
-                  {['When', 'Who', 'Action', 'Stage', 'Reason', 'Result'].map(
-                    h => (
-                      <TableCell key={h} component="th" scope="col">
-                        {h}
-                      </TableCell>
-                    ),
-                  )}
-                </TableRow>
-              </TableHead>
-              <TableBody>
-                {records.map(r => (
-                  <TableRow key={r.id}>
-                    <TableCell>
-                      <time dateTime={r.at}>
-                        {new Date(r.at).toLocaleString()}
-                      </time>
-                    </TableCell>
-                    <TableCell>{actorLabel(r.actor)}</TableCell>
-                    <TableCell>{actionLabel(r.action)}</TableCell>
-                    <TableCell>{r.stage ?? '–'}</TableCell>
-                    <TableCell>{r.reason ?? '–'}</TableCell>
-                    <TableCell>
-                      <AuditResultLabel result={r.result} />
-                      {r.detail && (
-                        <Typography variant="caption" component="div">
-                          {r.detail}
-                        </Typography>
-                      )}
-                    </TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          </TableContainer>
+          <AuditTable
+            records={records}
+            label={`History of ${clinic}`}
+            target="stage"
+          />
         )
       }
     </StatusQueryView>

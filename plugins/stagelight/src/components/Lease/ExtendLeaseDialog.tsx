@@ -1,9 +1,10 @@
 import { useState } from 'react';
-import { DialogContentText, TextField } from '@material-ui/core';
+import { DialogContentText } from '@material-ui/core';
 import type { PowerLease } from '@internal/plugin-stagelight-common';
 import { useApi } from '@backstage/core-plugin-api';
 import { stagelightApiRef } from '../../api';
 import { PowerDialog } from '../Power/PowerDialog';
+import { LeaseHoursField } from './LeaseHoursField';
 
 export interface ExtendLeaseDialogProps {
   open: boolean;
@@ -49,22 +50,13 @@ export function ExtendLeaseDialog(props: ExtendLeaseDialogProps) {
         props.onExtended(lease);
       }}
     >
-      <TextField
+      <LeaseHoursField
         id={`${idPrefix}-hours`}
-        select
         label="Extend by"
         value={chosen}
-        onChange={e => setHours(Number(e.target.value))}
-        SelectProps={{ native: true }}
-        fullWidth
-        margin="normal"
-      >
-        {props.hourOptions.map(h => (
-          <option key={h} value={h}>
-            {h} {h === 1 ? 'hour' : 'hours'}
-          </option>
-        ))}
-      </TextField>
+        options={props.hourOptions}
+        onChange={setHours}
+      />
     </PowerDialog>
   );
 }

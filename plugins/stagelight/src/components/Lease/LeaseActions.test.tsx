@@ -1,11 +1,12 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { mockApis, renderInTestApp } from '@backstage/frontend-test-utils';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import type { PowerLease } from '@internal/plugin-stagelight-common';
-import { stagelightApiRef } from '../../api';
 import { mockStagelightApi, responseError } from '../../__testUtils__/fixtures';
-import { FreshPermissions } from '../../__testUtils__/FreshPermissions';
+import {
+  enabledButton,
+  PowerGrant,
+  renderWithPowerGrant,
+} from '../../__testUtils__/powerPermissions';
 import { LeaseActions } from './LeaseActions';
 
 const NOW = Date.parse('2026-11-26T10:00:00.000Z');
@@ -25,43 +26,20 @@ function render(
   options: {
     api?: Api;
     lease?: PowerLease | null;
-    allow?: 'all' | 'none' | 'sleep-only';
+    allow?: PowerGrant;
     onChanged?: jest.Mock;
   } = {},
 ) {
-  const api = options.api ?? mockStagelightApi();
-  const allow = options.allow ?? 'all';
-  const permission = mockApis.permission({
-    authorize: request => {
-      if (allow === 'all') return AuthorizeResult.ALLOW;
-      if (
-        allow === 'sleep-only' &&
-        request.permission.name === 'stagelight.environment.sleep'
-      ) {
-        return AuthorizeResult.ALLOW;
-      }
-      return AuthorizeResult.DENY;
-    },
-  });
-  renderInTestApp(
-    <FreshPermissions>
-      <LeaseActions
-        clinic="north-clinic"
-        stage="dev"
-        lease={options.lease === undefined ? LEASE : options.lease}
-        nowMs={NOW}
-        onChanged={options.onChanged}
-      />
-    </FreshPermissions>,
-    { apis: [[stagelightApiRef, api], permission] },
+  return renderWithPowerGrant(
+    <LeaseActions
+      clinic="north-clinic"
+      stage="dev"
+      lease={options.lease === undefined ? LEASE : options.lease}
+      nowMs={NOW}
+      onChanged={options.onChanged}
+    />,
+    options,
   );
-  return api;
-}
-
-async function enabledButton(name: string) {
-  const button = await screen.findByRole('button', { name });
-  await waitFor(() => expect(button).toBeEnabled());
-  return button;
 }
 
 describe('LeaseActions', () => {

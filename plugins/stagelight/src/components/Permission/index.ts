@@ -1,2 +1,2 @@
-export { deniedReason, PermittedButton } from './PermittedButton';
+export { PermittedButton } from './PermittedButton';
 export type { PermittedButtonProps } from './PermittedButton';

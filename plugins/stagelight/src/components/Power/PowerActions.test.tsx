@@ -1,15 +1,16 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { mockApis, renderInTestApp } from '@backstage/frontend-test-utils';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import type { PowerState, PowerStep } from '@internal/plugin-stagelight-common';
-import { stagelightApiRef } from '../../api';
 import {
   mockStagelightApi,
   operation,
   responseError,
 } from '../../__testUtils__/fixtures';
-import { FreshPermissions } from '../../__testUtils__/FreshPermissions';
+import {
+  enabledButton,
+  PowerGrant,
+  renderWithPowerGrant,
+} from '../../__testUtils__/powerPermissions';
 import { PowerActions } from './PowerActions';
 
 type Api = ReturnType<typeof mockStagelightApi>;
@@ -18,37 +19,20 @@ function render(options: {
   api?: Api;
   power?: PowerState;
   protected?: boolean;
-  allow?: 'all' | 'none' | 'sleep-only';
+  allow?: PowerGrant;
   onOperationEnd?: jest.Mock;
 }) {
-  const api = options.api ?? mockStagelightApi();
-  const allow = options.allow ?? 'all';
-  const permission = mockApis.permission({
-    authorize: request => {
-      if (allow === 'all') return AuthorizeResult.ALLOW;
-      if (
-        allow === 'sleep-only' &&
-        request.permission.name === 'stagelight.environment.sleep'
-      ) {
-        return AuthorizeResult.ALLOW;
-      }
-      return AuthorizeResult.DENY;
-    },
-  });
-  renderInTestApp(
-    <FreshPermissions>
-      <PowerActions
-        clinic="north-clinic"
-        stage={options.protected ? 'prod' : 'dev'}
-        power={options.power ?? 'asleep'}
-        protected={options.protected ?? false}
-        onOperationEnd={options.onOperationEnd}
-        pollIntervalMs={10}
-      />
-    </FreshPermissions>,
-    { apis: [[stagelightApiRef, api], permission] },
+  return renderWithPowerGrant(
+    <PowerActions
+      clinic="north-clinic"
+      stage={options.protected ? 'prod' : 'dev'}
+      power={options.power ?? 'asleep'}
+      protected={options.protected ?? false}
+      onOperationEnd={options.onOperationEnd}
+      pollIntervalMs={10}
+    />,
+    options,
   );
-  return api;
 }
 
 function step(name: PowerStep['name'], status: PowerStep['status']): PowerStep {
@@ -66,13 +50,6 @@ const wakeSteps = (statuses: PowerStep['status'][]): PowerStep[] =>
   (
     ['start-db', 'wait-db-available', 'restore-counts', 'wait-ready'] as const
   ).map((name, i) => step(name, statuses[i]));
-
-/** The button, once the permission check has answered and enabled it. */
-async function enabledButton(name: string) {
-  const button = await screen.findByRole('button', { name });
-  await waitFor(() => expect(button).toBeEnabled());
-  return button;
-}
 
 async function openWakeDialog() {
   await userEvent.click(await enabledButton('Wake'));

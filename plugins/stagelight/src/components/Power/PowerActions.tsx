@@ -1,7 +1,6 @@
 import { useState } from 'react';
-import { Box, Button, Typography } from '@material-ui/core';
+import { Typography } from '@material-ui/core';
 import { useApi } from '@backstage/core-plugin-api';
-import { usePermission } from '@backstage/plugin-permission-react';
 import {
   PowerLease,
   PowerOperation,
@@ -13,7 +12,7 @@ import {
 import { stagelightApiRef } from '../../api';
 import { availableActions, isFinished } from '../../power/powerView';
 import { useOperation } from '../../power/useOperation';
-import { deniedReason } from '../Permission';
+import { PermittedButton } from '../Permission';
 import { OperationProgress } from './OperationProgress';
 import { SleepDialog } from './SleepDialog';
 import { WakeDialog } from './WakeDialog';
@@ -29,8 +28,6 @@ export interface PowerActionsProps {
   pollIntervalMs?: number;
 }
 
-type Permission = ReturnType<typeof usePermission>;
-
 /**
  * The Wake and Sleep actions of one stage column, and the progress of the
  * operation started from here. Wake shows while the environment is not
@@ -39,12 +36,6 @@ type Permission = ReturnType<typeof usePermission>;
 export function PowerActions(props: PowerActionsProps) {
   const { clinic, stage } = props;
   const api = useApi(stagelightApiRef);
-  const wakePermission = usePermission({
-    permission: stagelightEnvironmentWakePermission,
-  });
-  const sleepPermission = usePermission({
-    permission: stagelightEnvironmentSleepPermission,
-  });
   const [dialog, setDialog] = useState<'wake' | 'sleep'>();
   const [lease, setLease] = useState<PowerLease | null>(null);
   // The board's power state when the operation began: until the board's
@@ -69,39 +60,6 @@ export function PowerActions(props: PowerActionsProps) {
       ? op.outcome
       : props.power;
   const actions = availableActions(power, props.protected);
-  const wakeDenied = deniedReason(wakePermission, 'wake environments', 'leads');
-  const sleepDenied = deniedReason(
-    sleepPermission,
-    'put environments to sleep',
-    'leads',
-  );
-
-  const action = (
-    kind: 'wake' | 'sleep',
-    label: string,
-    permission: Permission,
-    denied: string | undefined,
-  ) => {
-    const reasonId = `stagelight-${kind}-${clinic}-${stage}-denied`;
-    return (
-      <Box>
-        <Button
-          variant="outlined"
-          size="small"
-          disabled={permission.loading || !permission.allowed}
-          aria-describedby={denied ? reasonId : undefined}
-          onClick={() => setDialog(kind)}
-        >
-          {label}
-        </Button>
-        {denied && (
-          <Typography variant="caption" component="div" id={reasonId}>
-            {denied}
-          </Typography>
-        )}
-      </Box>
-    );
-  };
 
   return (
     <>
@@ -119,9 +77,26 @@ export function PowerActions(props: PowerActionsProps) {
       )}
       {!running && (
         <>
-          {actions.wake && action('wake', 'Wake', wakePermission, wakeDenied)}
-          {actions.sleep &&
-            action('sleep', 'Sleep', sleepPermission, sleepDenied)}
+          {actions.wake && (
+            <PermittedButton
+              id={`stagelight-wake-${clinic}-${stage}`}
+              permission={stagelightEnvironmentWakePermission}
+              label="Wake"
+              what="wake environments"
+              who="leads"
+              onClick={() => setDialog('wake')}
+            />
+          )}
+          {actions.sleep && (
+            <PermittedButton
+              id={`stagelight-sleep-${clinic}-${stage}`}
+              permission={stagelightEnvironmentSleepPermission}
+              label="Sleep"
+              what="put environments to sleep"
+              who="leads"
+              onClick={() => setDialog('sleep')}
+            />
+          )}
           {props.protected && power === 'awake' && (
             <Typography variant="caption" component="div">
               Protected: never put to sleep

@@ -1,14 +1,7 @@
 import { FormEvent, ReactNode, useState } from 'react';
-import {
-  Button,
-  Dialog,
-  DialogActions,
-  DialogContent,
-  DialogTitle,
-  TextField,
-  Typography,
-} from '@material-ui/core';
+import { TextField } from '@material-ui/core';
 import { requestErrorText } from '../../power/powerView';
+import { FormDialog } from '../Dialog';
 
 export interface PowerDialogProps {
   open: boolean;
@@ -68,51 +61,38 @@ export function PowerDialog(props: PowerDialogProps) {
   };
 
   return (
-    <Dialog open={open} onClose={close} aria-labelledby={titleId} fullWidth>
-      <form onSubmit={submit} noValidate>
-        <DialogTitle id={titleId}>{title}</DialogTitle>
-        <DialogContent>
-          {props.description}
-          <TextField
-            id={reasonId}
-            label="Reason"
-            value={reason}
-            onChange={e => setReason(e.target.value)}
-            required
-            // A modal dialog the user just opened moves focus to its first field (WAI-ARIA dialog pattern).
-            // eslint-disable-next-line jsx-a11y/no-autofocus
-            autoFocus
-            fullWidth
-            margin="normal"
-            error={touched && missing}
-            helperText={
-              touched && missing
-                ? 'A reason is required; it is recorded in the history'
-                : 'Recorded in the history with your name'
-            }
-            inputProps={{ maxLength: 500 }}
-          />
-          {props.children}
-          {error && (
-            <Typography color="error" role="alert">
-              {error}
-            </Typography>
-          )}
-        </DialogContent>
-        <DialogActions>
-          <Button onClick={close} disabled={sending}>
-            Cancel
-          </Button>
-          <Button
-            type="submit"
-            color="primary"
-            variant="contained"
-            disabled={sending}
-          >
-            {sending ? `${props.submitLabel}…` : props.submitLabel}
-          </Button>
-        </DialogActions>
-      </form>
-    </Dialog>
+    <FormDialog
+      open={open}
+      titleId={titleId}
+      title={title}
+      error={error}
+      submitLabel={props.submitLabel}
+      busyLabel={`${props.submitLabel}…`}
+      busy={sending}
+      onClose={close}
+      onSubmit={submit}
+    >
+      {props.description}
+      <TextField
+        id={reasonId}
+        label="Reason"
+        value={reason}
+        onChange={e => setReason(e.target.value)}
+        required
+        // A modal dialog the user just opened moves focus to its first field (WAI-ARIA dialog pattern).
+        // eslint-disable-next-line jsx-a11y/no-autofocus
+        autoFocus
+        fullWidth
+        margin="normal"
+        error={touched && missing}
+        helperText={
+          touched && missing
+            ? 'A reason is required; it is recorded in the history'
+            : 'Recorded in the history with your name'
+        }
+        inputProps={{ maxLength: 500 }}
+      />
+      {props.children}
+    </FormDialog>
   );
 }

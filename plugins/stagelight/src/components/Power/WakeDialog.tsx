@@ -1,9 +1,10 @@
 import { useState } from 'react';
-import { DialogContentText, TextField } from '@material-ui/core';
+import { DialogContentText } from '@material-ui/core';
 import type { PowerOperationResponse } from '@internal/plugin-stagelight-common';
 import { useApi } from '@backstage/core-plugin-api';
 import { stagelightApiRef } from '../../api';
-import { DEFAULT_LEASE_HOURS, LEASE_HOUR_OPTIONS } from '../../power/powerView';
+import { DEFAULT_LEASE_HOURS } from '../../power/powerView';
+import { KeepAwakeField } from '../Lease/LeaseHoursField';
 import { PowerDialog } from './PowerDialog';
 
 export interface WakeDialogProps {
@@ -41,22 +42,11 @@ export function WakeDialog(props: WakeDialogProps) {
         props.onStarted(response);
       }}
     >
-      <TextField
+      <KeepAwakeField
         id={`${idPrefix}-lease`}
-        select
-        label="Keep awake for"
         value={leaseHours}
-        onChange={e => setLeaseHours(Number(e.target.value))}
-        SelectProps={{ native: true }}
-        fullWidth
-        margin="normal"
-      >
-        {LEASE_HOUR_OPTIONS.map(h => (
-          <option key={h} value={h}>
-            {h} {h === 1 ? 'hour' : 'hours'}
-          </option>
-        ))}
-      </TextField>
+        onChange={setLeaseHours}
+      />
     </PowerDialog>
   );
 }

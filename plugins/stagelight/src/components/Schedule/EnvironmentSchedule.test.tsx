@@ -53,6 +53,10 @@ async function openEditor() {
   return screen.findByRole('dialog', { name: 'Schedule of north-clinic/dev' });
 }
 
+// The editor tests type and click through a whole dialog with user-event,
+// which takes several seconds when the machine is busy (CI runs suites in parallel).
+jest.setTimeout(30_000);
+
 describe('EnvironmentSchedule', () => {
   it('shows progress while the plan loads', async () => {
     const api = mockStagelightApi();

@@ -1,14 +1,5 @@
 import { FormEvent, useEffect, useState } from 'react';
-import {
-  Button,
-  Dialog,
-  DialogActions,
-  DialogContent,
-  DialogContentText,
-  DialogTitle,
-  TextField,
-  Typography,
-} from '@material-ui/core';
+import { DialogContentText, TextField, Typography } from '@material-ui/core';
 import { useApi } from '@backstage/core-plugin-api';
 import type { ScheduleResponse } from '@internal/plugin-stagelight-common';
 import { stagelightApiRef } from '../../api';
@@ -25,6 +16,7 @@ import {
   isValidTimeZone,
   knownTimeZones,
 } from '../../schedule/timeZones';
+import { FormDialog } from '../Dialog';
 import { ExceptionsEditor } from './ExceptionsEditor';
 import { ScheduleCostImpact } from './ScheduleCostImpact';
 import { WindowsEditor } from './WindowsEditor';
@@ -90,116 +82,93 @@ export function ScheduleEditorDialog(props: ScheduleEditorDialogProps) {
   const today = new Date(props.nowMs).toISOString().slice(0, 10);
 
   return (
-    <Dialog
+    <FormDialog
       open={open}
-      onClose={close}
-      aria-labelledby={titleId}
-      fullWidth
+      titleId={titleId}
+      title={`Schedule of ${clinic}/${stage}`}
       maxWidth="md"
+      error={error}
+      submitLabel="Save schedule"
+      busyLabel="Saving…"
+      busy={saving}
+      onClose={close}
+      onSubmit={submit}
     >
-      <form onSubmit={submit} noValidate>
-        <DialogTitle id={titleId}>
-          Schedule of {clinic}/{stage}
-        </DialogTitle>
-        <DialogContent>
-          <DialogContentText>
-            {plan.source === 'override'
-              ? `${clinic}/${stage} has its own schedule; saving replaces it.`
-              : `${clinic}/${stage} follows ${
-                  plan.source === 'stage-default'
-                    ? `the ${stage} stage's default schedule`
-                    : 'no schedule'
-                }; saving gives it its own.`}{' '}
-            Outside every window it should sleep; a lease keeps it awake
-            regardless.
-          </DialogContentText>
-          <TextField
-            id={`${idPrefix}-zone`}
-            label="Time zone"
-            value={draft.timeZone}
-            onChange={e => setDraft({ ...draft, timeZone: e.target.value })}
-            // The dialog's first field takes focus when it opens (WAI-ARIA dialog pattern).
-            // eslint-disable-next-line jsx-a11y/no-autofocus
-            autoFocus
-            error={zoneInvalid}
-            helperText={
-              zoneInvalid
-                ? 'Not an IANA time zone; e.g. Europe/Berlin or America/New_York'
-                : 'IANA time zone the windows and dates are in'
-            }
-            inputProps={{ list: `${idPrefix}-zones` }}
-            margin="normal"
-          />
-          <datalist id={`${idPrefix}-zones`}>
-            {knownTimeZones().map(z => (
-              <option key={z} value={z} />
+      <DialogContentText>
+        {plan.source === 'override'
+          ? `${clinic}/${stage} has its own schedule; saving replaces it.`
+          : `${clinic}/${stage} follows ${
+              plan.source === 'stage-default'
+                ? `the ${stage} stage's default schedule`
+                : 'no schedule'
+            }; saving gives it its own.`}{' '}
+        Outside every window it should sleep; a lease keeps it awake regardless.
+      </DialogContentText>
+      <TextField
+        id={`${idPrefix}-zone`}
+        label="Time zone"
+        value={draft.timeZone}
+        onChange={e => setDraft({ ...draft, timeZone: e.target.value })}
+        // The dialog's first field takes focus when it opens (WAI-ARIA dialog pattern).
+        // eslint-disable-next-line jsx-a11y/no-autofocus
+        autoFocus
+        error={zoneInvalid}
+        helperText={
+          zoneInvalid
+            ? 'Not an IANA time zone; e.g. Europe/Berlin or America/New_York'
+            : 'IANA time zone the windows and dates are in'
+        }
+        inputProps={{ list: `${idPrefix}-zones` }}
+        margin="normal"
+      />
+      <datalist id={`${idPrefix}-zones`}>
+        {knownTimeZones().map(z => (
+          <option key={z} value={z} />
+        ))}
+      </datalist>
+      <TextField
+        id={`${idPrefix}-prewarm`}
+        type="number"
+        label="Pre-warm minutes"
+        value={draft.preWarmMinutes}
+        onChange={e => setDraft({ ...draft, preWarmMinutes: e.target.value })}
+        helperText="Wake this long before each window starts"
+        inputProps={{ min: 0, max: MAX_PRE_WARM_MINUTES, step: 1 }}
+        margin="normal"
+        style={{ marginLeft: 16 }}
+      />
+      <WindowsEditor
+        idPrefix={idPrefix}
+        windows={draft.windows}
+        onChange={windows => setDraft({ ...draft, windows })}
+      />
+      <ExceptionsEditor
+        idPrefix={idPrefix}
+        exceptions={draft.exceptions}
+        today={today}
+        onChange={exceptions => setDraft({ ...draft, exceptions })}
+      />
+      <ScheduleCostImpact
+        clinic={clinic}
+        stage={stage}
+        schedule={
+          draftProblems(draft).length === 0 ? scheduleOf(draft) : undefined
+        }
+      />
+      {problems.length > 0 && (
+        <div role="alert">
+          <Typography color="error">Fix these before saving:</Typography>
+          <ul>
+            {problems.map(p => (
+              <li key={p}>
+                <Typography color="error" variant="body2">
+                  {p}
+                </Typography>
+              </li>
             ))}
-          </datalist>
-          <TextField
-            id={`${idPrefix}-prewarm`}
-            type="number"
-            label="Pre-warm minutes"
-            value={draft.preWarmMinutes}
-            onChange={e =>
-              setDraft({ ...draft, preWarmMinutes: e.target.value })
-            }
-            helperText="Wake this long before each window starts"
-            inputProps={{ min: 0, max: MAX_PRE_WARM_MINUTES, step: 1 }}
-            margin="normal"
-            style={{ marginLeft: 16 }}
-          />
-          <WindowsEditor
-            idPrefix={idPrefix}
-            windows={draft.windows}
-            onChange={windows => setDraft({ ...draft, windows })}
-          />
-          <ExceptionsEditor
-            idPrefix={idPrefix}
-            exceptions={draft.exceptions}
-            today={today}
-            onChange={exceptions => setDraft({ ...draft, exceptions })}
-          />
-          <ScheduleCostImpact
-            clinic={clinic}
-            stage={stage}
-            schedule={
-              draftProblems(draft).length === 0 ? scheduleOf(draft) : undefined
-            }
-          />
-          {problems.length > 0 && (
-            <div role="alert">
-              <Typography color="error">Fix these before saving:</Typography>
-              <ul>
-                {problems.map(p => (
-                  <li key={p}>
-                    <Typography color="error" variant="body2">
-                      {p}
-                    </Typography>
-                  </li>
-                ))}
-              </ul>
-            </div>
-          )}
-          {error && (
-            <Typography color="error" role="alert">
-              {error}
-            </Typography>
-          )}
-        </DialogContent>
-        <DialogActions>
-          <Button onClick={close} disabled={saving}>
-            Cancel
-          </Button>
-          <Button
-            type="submit"
-            color="primary"
-            variant="contained"
-            disabled={saving}
-          >
-            {saving ? 'Saving…' : 'Save schedule'}
-          </Button>
-        </DialogActions>
-      </form>
-    </Dialog>
+          </ul>
+        </div>
+      )}
+    </FormDialog>
   );
 }
