@@ -26,9 +26,14 @@ function parseArgs(argv: string[]) {
     else if (rest[i] === '--warmup-seconds') warmupSeconds = Number(rest[++i]);
     else throw new Error(`Unknown option ${rest[i]}`);
   }
-  if (!configs.length) configs.push(resolve(__dirname, '../../../app-config.yaml'));
-  if (!['up', 'seed'].includes(command)) throw new Error(`Unknown command ${command}`);
-  if (!(warmupSeconds >= 0)) throw new Error('--warmup-seconds takes a number >= 0');
+  // A development CLI run from source with tsx, never built: __dirname is this folder.
+  // eslint-disable-next-line no-restricted-syntax
+  if (!configs.length)
+    configs.push(resolve(__dirname, '../../../app-config.yaml'));
+  if (!['up', 'seed'].includes(command))
+    throw new Error(`Unknown command ${command}`);
+  if (!(warmupSeconds >= 0))
+    throw new Error('--warmup-seconds takes a number >= 0');
   return { command, configs, warmupSeconds };
 }
 
@@ -37,14 +42,21 @@ async function main() {
   const settings = readLocalAwsSettings(configs);
   const log = (line: string) => console.log(`[local-aws] ${line}`);
 
-  const moto = await startMotoServer({ port: settings.port, reuseExisting: true });
+  const moto = await startMotoServer({
+    port: settings.port,
+    reuseExisting: true,
+  });
   log(`${moto.owned ? 'started' : 'reusing'} moto_server at ${moto.endpoint}`);
   const report = await seedFleet({
     endpoint: moto.endpoint,
     fleet: demoFleet(settings.region),
     today: new Date(),
   });
-  log(`demo fleet ready: ${report.environments} environments in ${Math.round(report.durationMs)} ms`);
+  log(
+    `demo fleet ready: ${report.environments} environments in ${Math.round(
+      report.durationMs,
+    )} ms`,
+  );
   if (command === 'seed') return;
 
   const simulator = await startApiSimulator({
@@ -66,6 +78,8 @@ async function main() {
 }
 
 main().catch(error => {
-  console.error(`[local-aws] ${error instanceof Error ? error.message : error}`);
+  console.error(
+    `[local-aws] ${error instanceof Error ? error.message : error}`,
+  );
   process.exit(1);
 });

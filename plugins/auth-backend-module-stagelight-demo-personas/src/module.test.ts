@@ -45,6 +45,17 @@ async function startAuth(demo: object | undefined) {
   return server;
 }
 
+/** The sign-in request the app's sign-in page sends, naming a persona or nobody. */
+function refresh(
+  server: Awaited<ReturnType<typeof startAuth>>,
+  persona?: string,
+) {
+  const req = request(server)
+    .get('/api/auth/demo/refresh')
+    .set('X-Requested-With', 'XMLHttpRequest');
+  return persona ? req.set('x-stagelight-persona', persona) : req;
+}
+
 const personas = ['user:default/lee.lead', 'max.manager', 'user:default/gone'];
 
 function identityOf(body: any) {
@@ -83,10 +94,7 @@ describe('demo persona sign-in', () => {
       personas,
       dangerouslyAllowOutsideDevelopment: true,
     });
-    const res = await request(server)
-      .get('/api/auth/demo/refresh')
-      .set('X-Requested-With', 'XMLHttpRequest')
-      .set('x-stagelight-persona', 'user:default/lee.lead');
+    const res = await refresh(server, 'user:default/lee.lead');
     expect(res.status).toBe(200);
     const { identity } = res.body.backstageIdentity;
     expect(identity.userEntityRef).toBe('user:default/lee.lead');
@@ -105,17 +113,12 @@ describe('demo persona sign-in', () => {
       personas,
       dangerouslyAllowOutsideDevelopment: true,
     });
-    const stranger = await request(server)
-      .get('/api/auth/demo/refresh')
-      .set('X-Requested-With', 'XMLHttpRequest')
-      .set('x-stagelight-persona', 'user:default/admin');
+    const stranger = await refresh(server, 'user:default/admin');
     expect(stranger.status).toBe(403);
     expect(stranger.body.error.message).toContain(
       'user:default/admin is not a demo persona',
     );
-    const nobody = await request(server)
-      .get('/api/auth/demo/refresh')
-      .set('X-Requested-With', 'XMLHttpRequest');
+    const nobody = await refresh(server);
     expect(nobody.status).toBe(400);
     expect(nobody.body.error.message).toContain('x-stagelight-persona');
   });
@@ -125,10 +128,7 @@ describe('demo persona sign-in', () => {
     const list = await request(server).get('/api/auth/demo/personas');
     expect(list.status).toBe(403);
     expect(list.body.error.message).toContain('development only');
-    const signIn = await request(server)
-      .get('/api/auth/demo/refresh')
-      .set('X-Requested-With', 'XMLHttpRequest')
-      .set('x-stagelight-persona', 'user:default/lee.lead');
+    const signIn = await refresh(server, 'user:default/lee.lead');
     expect(signIn.status).toBe(403);
   });
 

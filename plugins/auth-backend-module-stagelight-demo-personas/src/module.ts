@@ -19,7 +19,10 @@ const demoPersonaAuthenticator = createProxyAuthenticator({
   defaultProfileTransform: async () => ({ profile: {} }),
   initialize: ({ config }) => readDemoPersonaSettings(config),
   async authenticate({ req }, settings) {
-    const userEntityRef = personaOfRequest(settings, req.header(PERSONA_HEADER));
+    const userEntityRef = personaOfRequest(
+      settings,
+      req.header(PERSONA_HEADER),
+    );
     return { result: { userEntityRef } };
   },
 });
@@ -62,7 +65,10 @@ export const authModuleStagelightDemoPersonas = createBackendModule({
             auth,
           }),
         );
-        httpRouter.addAuthPolicy({ path: PERSONAS_PATH, allow: 'unauthenticated' });
+        httpRouter.addAuthPolicy({
+          path: PERSONAS_PATH,
+          allow: 'unauthenticated',
+        });
       },
     });
   },

@@ -93,8 +93,7 @@ export function describePersona(
   return {
     userEntityRef,
     displayName:
-      entity?.spec.profile?.displayName ??
-      parseEntityRef(userEntityRef).name,
+      entity?.spec.profile?.displayName ?? parseEntityRef(userEntityRef).name,
     ...(entity?.spec.profile?.email && { email: entity.spec.profile.email }),
     groups,
   };

@@ -2,10 +2,18 @@ import {
   GetResourcesCommand,
   ResourceGroupsTaggingAPIClient,
 } from '@aws-sdk/client-resource-groups-tagging-api';
-import { DescribeServicesCommand, ECSClient, ListTaskDefinitionsCommand } from '@aws-sdk/client-ecs';
+import {
+  DescribeServicesCommand,
+  ECSClient,
+  ListTaskDefinitionsCommand,
+} from '@aws-sdk/client-ecs';
 import { DescribeDBClustersCommand, RDSClient } from '@aws-sdk/client-rds';
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { GetQueueAttributesCommand, GetQueueUrlCommand, SQSClient } from '@aws-sdk/client-sqs';
+import {
+  GetQueueAttributesCommand,
+  GetQueueUrlCommand,
+  SQSClient,
+} from '@aws-sdk/client-sqs';
 import { APP_NAME, DEFAULT_TAG_KEYS } from '@internal/stagelight-tag-contract';
 import { demoFleet, environmentResourceNames } from '../fleet/demoFleet';
 import { localAwsClientConfig, LOCAL_ACCOUNT_ID } from '../moto/clientConfig';
@@ -57,7 +65,9 @@ describe('seedFleet against moto_server', () => {
           if (arns.has(r.ResourceARN!)) continue; // moto lists S3 buckets once per region
           arns.add(r.ResourceARN!);
           const tag = (k: string) => r.Tags?.find(t => t.Key === k)?.Value;
-          const key = `${tag(DEFAULT_TAG_KEYS.clinic)}/${tag(DEFAULT_TAG_KEYS.stage)}`;
+          const key = `${tag(DEFAULT_TAG_KEYS.clinic)}/${tag(
+            DEFAULT_TAG_KEYS.stage,
+          )}`;
           if (!byEnv.has(key)) byEnv.set(key, new Set());
           byEnv.get(key)!.add(`${type}:${tag(DEFAULT_TAG_KEYS.component)}`);
         }
@@ -69,9 +79,14 @@ describe('seedFleet against moto_server', () => {
 
   async function queueDepth(name: string) {
     const { sqs } = clients();
-    const { QueueUrl } = await sqs.send(new GetQueueUrlCommand({ QueueName: name }));
+    const { QueueUrl } = await sqs.send(
+      new GetQueueUrlCommand({ QueueName: name }),
+    );
     const { Attributes } = await sqs.send(
-      new GetQueueAttributesCommand({ QueueUrl, AttributeNames: ['ApproximateNumberOfMessages'] }),
+      new GetQueueAttributesCommand({
+        QueueUrl,
+        AttributeNames: ['ApproximateNumberOfMessages'],
+      }),
     );
     return Number(Attributes!.ApproximateNumberOfMessages);
   }
@@ -82,9 +97,18 @@ describe('seedFleet against moto_server', () => {
     const rows: string[] = [];
     for (const env of fleet.environments) {
       const n = environmentResourceNames(env, LOCAL_ACCOUNT_ID);
-      const svc = await ecs.send(new DescribeServicesCommand({ cluster: n.cluster, services: [n.service] }));
-      const revisions = await ecs.send(new ListTaskDefinitionsCommand({ familyPrefix: n.taskFamily }));
-      const db = await rds.send(new DescribeDBClustersCommand({ DBClusterIdentifier: n.dbCluster }));
+      const svc = await ecs.send(
+        new DescribeServicesCommand({
+          cluster: n.cluster,
+          services: [n.service],
+        }),
+      );
+      const revisions = await ecs.send(
+        new ListTaskDefinitionsCommand({ familyPrefix: n.taskFamily }),
+      );
+      const db = await rds.send(
+        new DescribeDBClustersCommand({ DBClusterIdentifier: n.dbCluster }),
+      );
       rows.push(
         [
           `${env.clinic}/${env.stage}`,
@@ -144,23 +168,42 @@ describe('seedFleet against moto_server', () => {
     for (const env of fleet.environments) {
       const n = environmentResourceNames(env, LOCAL_ACCOUNT_ID);
       const { services } = await ecs.send(
-        new DescribeServicesCommand({ cluster: n.cluster, services: [n.service], include: ['TAGS'] }),
+        new DescribeServicesCommand({
+          cluster: n.cluster,
+          services: [n.service],
+          include: ['TAGS'],
+        }),
       );
       const { DBClusters } = await rds.send(
         new DescribeDBClustersCommand({ DBClusterIdentifier: n.dbCluster }),
       );
-      const remembered = services![0].tags?.find(t => t.key === DEFAULT_TAG_KEYS.desiredCount)?.value;
-      if (env.asleep) {
-        expect(services![0].desiredCount).toBe(0);
-        expect(remembered).toBe(String(env.apiDesiredCount));
-        expect(DBClusters![0].Status).toBe('stopped');
-      } else {
-        expect(services![0].desiredCount).toBe(env.apiDesiredCount);
-        expect(services![0].runningCount).toBe(env.apiDesiredCount);
-        expect(remembered).toBeUndefined();
-        expect(DBClusters![0].Status).toBe('available');
-      }
-      expect(DBClusters![0].ServerlessV2ScalingConfiguration?.MinCapacity).toBe(env.dbMinCapacity);
+      const remembered = services![0].tags?.find(
+        t => t.key === DEFAULT_TAG_KEYS.desiredCount,
+      )?.value;
+      const service = services![0];
+      expect({
+        desiredCount: service.desiredCount,
+        runningCount: service.runningCount,
+        remembered,
+        db: DBClusters![0].Status,
+      }).toEqual(
+        env.asleep
+          ? {
+              desiredCount: 0,
+              runningCount: 0,
+              remembered: String(env.apiDesiredCount),
+              db: 'stopped',
+            }
+          : {
+              desiredCount: env.apiDesiredCount,
+              runningCount: env.apiDesiredCount,
+              remembered: undefined,
+              db: 'available',
+            },
+      );
+      expect(DBClusters![0].ServerlessV2ScalingConfiguration?.MinCapacity).toBe(
+        env.dbMinCapacity,
+      );
     }
     expect(awake.filter(e => e.stage === 'prod')).toHaveLength(3);
   });
@@ -176,13 +219,23 @@ describe('seedFleet against moto_server', () => {
 
   it('routes a .jpg under the clinic prefix to that clinic queue only', async () => {
     const { s3 } = clients();
-    const [northsideDev, lakeshoreDev] = ['northside', 'lakeshore'].map(clinic =>
-      environmentResourceNames({ clinic, stage: 'dev' }, LOCAL_ACCOUNT_ID),
+    const [northsideDev, lakeshoreDev] = ['northside', 'lakeshore'].map(
+      clinic =>
+        environmentResourceNames({ clinic, stage: 'dev' }, LOCAL_ACCOUNT_ID),
     );
-    const before = [await queueDepth(northsideDev.ingestQueue), await queueDepth(lakeshoreDev.ingestQueue)];
+    const before = [
+      await queueDepth(northsideDev.ingestQueue),
+      await queueDepth(lakeshoreDev.ingestQueue),
+    ];
 
     const put = (Key: string) =>
-      s3.send(new PutObjectCommand({ Bucket: northsideDev.uploadsBucket, Key, Body: 'jpeg bytes' }));
+      s3.send(
+        new PutObjectCommand({
+          Bucket: northsideDev.uploadsBucket,
+          Key,
+          Body: 'jpeg bytes',
+        }),
+      );
     await put('northside/2026-11-26/eye-001.jpg');
     expect(await queueDepth(northsideDev.ingestQueue)).toBe(before[0] + 1);
 
@@ -194,7 +247,11 @@ describe('seedFleet against moto_server', () => {
 
   it('changes nothing when run a second time', async () => {
     const first = await fleetFingerprint();
-    const report = await seedFleet({ endpoint: moto.endpoint, fleet, today: TODAY });
+    const report = await seedFleet({
+      endpoint: moto.endpoint,
+      fleet,
+      today: TODAY,
+    });
     expect(report.costPagesQueued).toBe(2);
     expect(await fleetFingerprint()).toEqual(first);
   }, 120_000);
