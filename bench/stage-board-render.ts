@@ -52,7 +52,10 @@ async function main() {
         .first()
         .getByRole('row', { name: /^Power/ })
         .getByRole('cell');
-      await power.last().filter({ hasText: /Awake|Asleep|Partly|Unknown/ }).waitFor();
+      await power
+        .last()
+        .filter({ hasText: /Awake|Asleep|Partly|Unknown/ })
+        .waitFor();
       const timing = await page.evaluate(() => {
         const nav = performance.getEntriesByType(
           'navigation',
@@ -61,7 +64,13 @@ async function main() {
       });
       results.push({ total: timing.now, firstByte: timing.firstByte });
       console.log(
-        `load ${String(i + 1).padStart(2)}${i === 0 ? ' (cold cache)' : '             '}: board rendered ${timing.now.toFixed(0)} ms after navigation start (first byte ${timing.firstByte.toFixed(0)} ms)`,
+        `load ${String(i + 1).padStart(2)}${
+          i === 0 ? ' (cold cache)' : '             '
+        }: board rendered ${timing.now.toFixed(
+          0,
+        )} ms after navigation start (first byte ${timing.firstByte.toFixed(
+          0,
+        )} ms)`,
       );
     }
     const warm = results
@@ -70,7 +79,14 @@ async function main() {
       .sort((a, b) => a - b);
     if (warm.length) {
       console.log(
-        `stage board of ${CLINIC}, warm loads: p50 ${quantile(warm, 0.5).toFixed(0)} ms, p95 ${quantile(warm, 0.95).toFixed(0)} ms, min ${warm[0].toFixed(0)} ms, max ${warm[warm.length - 1].toFixed(0)} ms; cold ${results[0].total.toFixed(0)} ms`,
+        `stage board of ${CLINIC}, warm loads: p50 ${quantile(
+          warm,
+          0.5,
+        ).toFixed(0)} ms, p95 ${quantile(warm, 0.95).toFixed(
+          0,
+        )} ms, min ${warm[0].toFixed(0)} ms, max ${warm[
+          warm.length - 1
+        ].toFixed(0)} ms; cold ${results[0].total.toFixed(0)} ms`,
       );
     }
   } finally {

@@ -1,7 +1,9 @@
 import { test, expect } from '@playwright/test';
 import { signIn } from './support';
 
-test('a manager reviews cost per stage and clinic', async ({ page }, testInfo) => {
+test('a manager reviews cost per stage and clinic', async ({
+  page,
+}, testInfo) => {
   await signIn(page, 'Max Manager');
   await page.goto('/stagelight/cost');
   // The demo fleet's 90 days of Cost Explorer results, by stage and by clinic.

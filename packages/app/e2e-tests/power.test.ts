@@ -20,7 +20,9 @@ test('a lead wakes a sleeping dev environment and local AWS gets its tasks back'
   const power = board.getByRole('row', { name: /^Power/ }).getByRole('cell');
   await expect(power.nth(0)).toHaveText('Asleep');
 
-  const actions = board.getByRole('row', { name: /^Actions/ }).getByRole('cell');
+  const actions = board
+    .getByRole('row', { name: /^Actions/ })
+    .getByRole('cell');
   await actions.nth(0).getByRole('button', { name: 'Wake' }).click();
   const dialog = page.getByRole('dialog', { name: 'Wake harbor-view/dev' });
   await dialog.getByLabel('Reason').fill('e2e: review the new upload flow');

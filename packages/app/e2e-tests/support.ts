@@ -37,7 +37,8 @@ export async function apiService(clinic: string, stage: StageName) {
     }),
   );
   const service = services?.[0];
-  if (!service) throw new Error(`No ECS service ${names.cluster}/${names.service}`);
+  if (!service)
+    throw new Error(`No ECS service ${names.cluster}/${names.service}`);
   const remembered = service.tags?.find(
     t => t.key === DEFAULT_TAG_KEYS.desiredCount,
   )?.value;

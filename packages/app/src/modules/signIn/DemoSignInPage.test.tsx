@@ -58,10 +58,9 @@ const session = (userEntityRef: string) => ({
 });
 
 function renderPage(onSignInSuccess: (identity: IdentityApi) => void) {
-  return renderInTestApp(
-    <DemoSignInPage onSignInSuccess={onSignInSuccess} />,
-    { apis: [[discoveryApiRef, discovery]] },
-  );
+  return renderInTestApp(<DemoSignInPage onSignInSuccess={onSignInSuccess} />, {
+    apis: [[discoveryApiRef, discovery]],
+  });
 }
 
 describe('DemoSignInPage', () => {
@@ -83,7 +82,9 @@ describe('DemoSignInPage', () => {
 
     expect(await screen.findByText('Lee Lead')).toBeInTheDocument();
     expect(screen.getByText('Member of developers, leads')).toBeInTheDocument();
-    fireEvent.click(screen.getByRole('button', { name: 'Sign in as Lee Lead' }));
+    fireEvent.click(
+      screen.getByRole('button', { name: 'Sign in as Lee Lead' }),
+    );
 
     await waitFor(() => expect(onSignInSuccess).toHaveBeenCalledTimes(1));
     const [url, init] = fetchSpy.mock.calls[1];
@@ -103,7 +104,9 @@ describe('DemoSignInPage', () => {
 
   it('signs in again as the remembered persona without asking', async () => {
     storedPersona.set('user:default/guest');
-    fetchSpy.mockImplementation(async () => json(session('user:default/guest')));
+    fetchSpy.mockImplementation(async () =>
+      json(session('user:default/guest')),
+    );
     const onSignInSuccess = jest.fn();
     renderPage(onSignInSuccess);
 

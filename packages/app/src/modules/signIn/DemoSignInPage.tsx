@@ -107,8 +107,15 @@ function PersonaPicker(props: {
         )}
         <Grid container spacing={2} component="ul" style={{ padding: 0 }}>
           {personas.value?.map(persona => (
-            <Grid item xs={12} sm={6} md={3} component="li" key={persona.userEntityRef}
-              style={{ listStyle: 'none' }}>
+            <Grid
+              item
+              xs={12}
+              sm={6}
+              md={3}
+              component="li"
+              key={persona.userEntityRef}
+              style={{ listStyle: 'none' }}
+            >
               <InfoCard
                 title={persona.displayName}
                 subheader={persona.email}
@@ -136,7 +143,10 @@ function PersonaPicker(props: {
 }
 
 /** Hands a failed sign-in back to the picker (a persona the backend no longer accepts). */
-function ReportFailure(props: { error?: Error; onFailure(error: Error): void }) {
+function ReportFailure(props: {
+  error?: Error;
+  onFailure(error: Error): void;
+}) {
   const { error, onFailure } = props;
   useEffect(() => {
     onFailure(error ?? new Error('Sign-in failed'));
