@@ -26,10 +26,11 @@ function parseArgs(argv: string[]) {
     else if (rest[i] === '--warmup-seconds') warmupSeconds = Number(rest[++i]);
     else throw new Error(`Unknown option ${rest[i]}`);
   }
-  // A development CLI run from source with tsx, never built: __dirname is this folder.
-  // eslint-disable-next-line no-restricted-syntax
-  if (!configs.length)
+  if (!configs.length) {
+    // A development CLI run from source with tsx, never built: __dirname is this folder.
+    // eslint-disable-next-line no-restricted-syntax
     configs.push(resolve(__dirname, '../../../app-config.yaml'));
+  }
   if (!['up', 'seed'].includes(command))
     throw new Error(`Unknown command ${command}`);
   if (!(warmupSeconds >= 0))

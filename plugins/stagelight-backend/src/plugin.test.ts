@@ -528,11 +528,19 @@ describe.each(databases.eachSupportedId())(
       const history = await request(server).get(
         '/api/stagelight/environments/birch/dev/history',
       );
-      expect(history.body.items[0]).toMatchObject({
-        action: 'environment-sleep',
-        result: 'succeeded',
-        operationId: id,
-      });
+      expect(history.body.items.slice(0, 2)).toEqual([
+        expect.objectContaining({
+          action: 'environment-sleep-ended',
+          result: 'succeeded',
+          detail: expect.stringMatching(/^asleep after \d+ s$/),
+          operationId: id,
+        }),
+        expect.objectContaining({
+          action: 'environment-sleep',
+          result: 'succeeded',
+          operationId: id,
+        }),
+      ]);
     });
   },
 );

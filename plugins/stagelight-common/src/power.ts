@@ -137,6 +137,8 @@ export interface ScheduleResponse {
   source: 'override' | 'stage-default' | 'none';
   protected: boolean;
   lease: PowerLease | null;
+  /** How far ahead of now a lease may reach (stagelight.power.maxLeaseHours). */
+  maxLeaseHours: number;
   desired: {
     state: DesiredPower;
     reason: string;

@@ -17,6 +17,7 @@ import {
 } from '../readiness/DeployMarkerProbe';
 import { abortableSleep, Sleep } from '../readiness/MarkerWaiter';
 import { Clock } from '../status/Clock';
+import { OperationEndAudit } from './OperationEndAudit';
 import { PowerAuditLog } from './PowerAuditLog';
 import { PowerAuditor } from './PowerAuditor';
 import { PowerEngine, PowerObserver } from './PowerEngine';
@@ -70,6 +71,7 @@ export interface PowerModule {
 
 export function createPowerModule(o: PowerModuleOptions): PowerModule {
   const store = new PowerStore(o.knex);
+  const auditLog = new PowerAuditLog(o.knex);
   const engine = new PowerEngine({
     store,
     ecs: new EcsPowerAdapter(o.factory),
@@ -80,7 +82,11 @@ export function createPowerModule(o: PowerModuleOptions): PowerModule {
     sleep: o.sleep ?? abortableSleep,
     logger: o.logger,
     settings: o.power,
-    observers: o.observers,
+    // The end is in the history before anyone is told of it.
+    observers: [
+      new OperationEndAudit({ log: auditLog, clock: o.clock }),
+      ...(o.observers ?? []),
+    ],
     owner: o.owner,
   });
   const service = new PowerService({
@@ -92,7 +98,6 @@ export function createPowerModule(o: PowerModuleOptions): PowerModule {
     clock: o.clock,
     logger: o.logger,
   });
-  const auditLog = new PowerAuditLog(o.knex);
   const auditor = new PowerAuditor({
     auditor: o.auditor,
     log: auditLog,

@@ -307,6 +307,7 @@ export class PowerService {
       source: sourceOf(override, stageDefault),
       protected: record.protected,
       lease: (await this.#activeLease(env, now)) ?? null,
+      maxLeaseHours: this.deps.power.maxLeaseHours,
       desired: {
         state: d.state,
         reason: d.reason,

@@ -130,6 +130,12 @@ describe('Stagelight actions', () => {
     expect(audit).toEqual([
       expect.objectContaining({
         actor: 'user:default/ada',
+        action: 'environment-wake-ended',
+        result: 'succeeded',
+        operationId: (output as any).operation.id,
+      }),
+      expect.objectContaining({
+        actor: 'user:default/ada',
         action: 'environment-wake',
         result: 'succeeded',
         reason: 'demo',

@@ -95,6 +95,15 @@ describe('createPowerRouter', () => {
     ]);
     const history = await request(app).get('/environments/alder/dev/history');
     expect(history.body.items).toEqual([
+      // Newest first: how the operation ended, after the request that started it.
+      expect.objectContaining({
+        actor: 'user:default/mock',
+        action: 'environment-wake-ended',
+        reason: 'demo for the clinic',
+        result: 'succeeded',
+        detail: expect.stringMatching(/^awake after \d+ s$/),
+        operationId: res.body.operation.id,
+      }),
       expect.objectContaining({
         actor: 'user:default/mock',
         action: 'environment-wake',
@@ -186,6 +195,7 @@ describe('createPowerRouter', () => {
     const before = await request(app).get('/environments/alder/dev/schedule');
     expect(before.body).toMatchObject({
       source: 'stage-default',
+      maxLeaseHours: 12,
       desired: {
         state: 'awake',
         nextTransition: { at: '2026-06-10T16:00:00.000Z', state: 'asleep' },
@@ -296,16 +306,23 @@ describe('createPowerRouter', () => {
       );
       expect(birch.body.items).toEqual([]);
       const audit = await request(app).get('/audit');
-      expect(
-        audit.body.items
-          .map((a: any) => [a.action, a.clinic, a.stage, a.result, a.reason])
-          .reverse(),
-      ).toEqual([
+      const trail = audit.body.items
+        .map((a: any) => [a.action, a.clinic, a.stage, a.result, a.reason])
+        .reverse();
+      expect(trail.slice(0, 4)).toEqual([
         ['clinic-sleep', 'alder', null, 'succeeded', 'weekend'],
         ['environment-sleep', 'alder', 'dev', 'succeeded', 'weekend'],
         ['environment-sleep', 'alder', 'test', 'succeeded', 'weekend'],
         ['environment-sleep', 'alder', 'prod', 'rejected', 'weekend'],
       ]);
+      // Then each started operation's end, in whichever order they finished.
+      expect(trail.slice(4)).toHaveLength(2);
+      expect(trail.slice(4)).toEqual(
+        expect.arrayContaining([
+          ['environment-sleep-ended', 'alder', 'dev', 'succeeded', 'weekend'],
+          ['environment-sleep-ended', 'alder', 'test', 'succeeded', 'weekend'],
+        ]),
+      );
       const dev = audit.body.items.find((a: any) => a.stage === 'dev');
       expect(dev.operationId).toBe(res.body.started[0].operation.id);
     });

@@ -138,6 +138,7 @@ export function schedulePlan(
     source: 'stage-default',
     protected: stage === 'prod',
     lease: null,
+    maxLeaseHours: 12,
     desired: {
       state: 'awake',
       reason: 'inside a schedule window',

@@ -1,5 +1,11 @@
 import { auditRecord } from '../__testUtils__/fixtures';
-import { actionLabel, actorLabel, auditTarget, mergeHistory } from './history';
+import {
+  actionLabel,
+  actorLabel,
+  auditTarget,
+  mergeHistory,
+  startedOperation,
+} from './history';
 
 describe('history', () => {
   it('merges the stages newest first, breaking ties by id', () => {
@@ -26,6 +32,19 @@ describe('history', () => {
     expect(actorLabel('plugin:scheduler')).toBe('plugin:scheduler');
     expect(actionLabel('clinic-wake')).toBe('Wake clinic');
     expect(actionLabel('stage-sleep')).toBe('Sleep stage');
+    expect(actionLabel('environment-wake-ended')).toBe('Wake finished');
+  });
+
+  it('tells a request that started an operation from the operation ended', () => {
+    const request = auditRecord({ operationId: 'op-1' });
+    expect(startedOperation(request)).toBe(true);
+    expect(
+      startedOperation({ ...request, action: 'environment-wake-ended' }),
+    ).toBe(false);
+    expect(startedOperation({ ...request, result: 'failed' })).toBe(false);
+    expect(startedOperation(auditRecord({ action: 'schedule-edit' }))).toBe(
+      false,
+    );
   });
 
   it('names the environment or the bulk scope a record is about', () => {

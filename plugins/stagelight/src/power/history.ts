@@ -13,6 +13,8 @@ export function mergeHistory(lists: AuditRecord[][]): AuditRecord[] {
 const ACTIONS: Record<string, string> = {
   'environment-wake': 'Wake',
   'environment-sleep': 'Sleep',
+  'environment-wake-ended': 'Wake finished',
+  'environment-sleep-ended': 'Sleep finished',
   'lease-extend': 'Extend lease',
   'lease-end': 'End lease',
   'schedule-edit': 'Edit schedule',
@@ -24,6 +26,19 @@ const ACTIONS: Record<string, string> = {
 
 export function actionLabel(action: string): string {
   return ACTIONS[action] ?? action;
+}
+
+/**
+ * A request that started an operation: its record says the request was
+ * accepted; whether the environment got there is the operation's own end
+ * record (`…-ended`), written when it finishes.
+ */
+export function startedOperation(record: AuditRecord): boolean {
+  return (
+    record.result === 'succeeded' &&
+    record.operationId !== null &&
+    !record.action.endsWith('-ended')
+  );
 }
 
 /** `user:default/jane` reads as `jane`; other namespaces and kinds stay whole. */

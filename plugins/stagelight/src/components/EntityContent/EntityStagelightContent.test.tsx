@@ -493,7 +493,19 @@ describe('EntityStagelightContent', () => {
                   result: 'denied',
                   detail: 'Not allowed: stagelight.environment.sleep',
                 }),
-                auditRecord({ id: 1, at: '2026-11-25T08:00:00.000Z' }),
+                auditRecord({
+                  id: 4,
+                  at: '2026-11-25T08:00:21.000Z',
+                  action: 'environment-wake-ended',
+                  detail: 'awake after 21 s',
+                  operationId: 'op-1',
+                }),
+                auditRecord({
+                  id: 1,
+                  at: '2026-11-25T08:00:00.000Z',
+                  detail: 'operation pending',
+                  operationId: 'op-1',
+                }),
               ]
             : [
                 auditRecord({
@@ -528,7 +540,15 @@ describe('EntityStagelightContent', () => {
           'tidy up',
           'DeniedNot allowed: stagelight.environment.sleep',
         ],
-        ['lead', 'Wake', 'dev', 'testing a fix', 'Succeeded'],
+        // The end of the lead's wake, then the request: accepted, not yet done.
+        [
+          'lead',
+          'Wake finished',
+          'dev',
+          'testing a fix',
+          'Succeededawake after 21 s',
+        ],
+        ['lead', 'Wake', 'dev', 'testing a fix', 'Acceptedoperation pending'],
       ]);
       expect(
         within(rows[0]).getAllByRole('cell')[0].querySelector('time'),

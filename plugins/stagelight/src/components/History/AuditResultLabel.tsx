@@ -6,8 +6,22 @@ import {
 import type { AuditRecord } from '@internal/plugin-stagelight-common';
 import { StatusLabel } from '../StatusLabels';
 
-/** An audit record's result as a word with an icon: allowed and done, denied, rejected or failed. */
-export function AuditResultLabel(props: { result: AuditRecord['result'] }) {
+/**
+ * An audit record's result as a word with an icon: allowed and done (or, for
+ * a request that started an operation, accepted), denied, rejected or failed.
+ */
+export function AuditResultLabel(props: {
+  result: AuditRecord['result'];
+  /** The record is a request that started an operation (see `startedOperation`). */
+  accepted?: boolean;
+}) {
+  if (props.accepted) {
+    return (
+      <StatusLabel tone="ok" icon={RiCheckboxCircleLine}>
+        Accepted
+      </StatusLabel>
+    );
+  }
   switch (props.result) {
     case 'succeeded':
       return (

@@ -9,7 +9,12 @@ import {
   Typography,
 } from '@material-ui/core';
 import type { AuditRecord } from '@internal/plugin-stagelight-common';
-import { actionLabel, actorLabel, auditTarget } from '../../power/history';
+import {
+  actionLabel,
+  actorLabel,
+  auditTarget,
+  startedOperation,
+} from '../../power/history';
 import { AuditResultLabel } from './AuditResultLabel';
 
 export interface AuditTableProps {
@@ -62,7 +67,10 @@ export function AuditTable(props: AuditTableProps) {
               </TableCell>
               <TableCell>{r.reason ?? '–'}</TableCell>
               <TableCell>
-                <AuditResultLabel result={r.result} />
+                <AuditResultLabel
+                  result={r.result}
+                  accepted={startedOperation(r)}
+                />
                 {r.detail && (
                   <Typography variant="caption" component="div">
                     {r.detail}

@@ -26,6 +26,7 @@ function render(
   options: {
     api?: Api;
     lease?: PowerLease | null;
+    maxLeaseHours?: number;
     allow?: PowerGrant;
     onChanged?: jest.Mock;
   } = {},
@@ -35,6 +36,7 @@ function render(
       clinic="north-clinic"
       stage="dev"
       lease={options.lease === undefined ? LEASE : options.lease}
+      maxLeaseHours={options.maxLeaseHours ?? 12}
       nowMs={NOW}
       onChanged={options.onChanged}
     />,
@@ -135,6 +137,19 @@ describe('LeaseActions', () => {
       'Invalid request: A lease may reach at most 8 hours ahead',
     );
     expect(screen.getByRole('dialog')).toBeInTheDocument();
+  });
+
+  it('offers hours up to the cap the backend serves, not more', async () => {
+    // The lease ends in 2 h; a cap of 4 h from now leaves room for 2 more hours.
+    render({ maxLeaseHours: 4 });
+    await userEvent.click(await enabledButton('Extend lease'));
+    const dialog = await screen.findByRole('dialog');
+    const hours = within(dialog).getByRole('combobox', { name: 'Extend by' });
+    expect(
+      within(hours)
+        .getAllByRole('option')
+        .map(o => o.textContent),
+    ).toEqual(['1 hour', '2 hours']);
   });
 
   it('offers no extension once the lease reaches the cap', async () => {

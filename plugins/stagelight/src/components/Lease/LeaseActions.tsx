@@ -6,11 +6,7 @@ import {
   stagelightEnvironmentWakePermission,
 } from '@internal/plugin-stagelight-common';
 import { actorLabel } from '../../power/history';
-import {
-  extendableHours,
-  isLeaseRunning,
-  MAX_LEASE_HOURS,
-} from '../../power/lease';
+import { extendableHours, isLeaseRunning } from '../../power/lease';
 import { PermittedButton } from '../Permission';
 import { EndLeaseDialog } from './EndLeaseDialog';
 import { ExtendLeaseDialog } from './ExtendLeaseDialog';
@@ -19,6 +15,8 @@ export interface LeaseActionsProps {
   clinic: string;
   stage: string;
   lease: PowerLease | null;
+  /** How far ahead of now a lease may reach, as the backend allows. */
+  maxLeaseHours: number;
   /** The current time (ms since epoch); leases are judged against it. */
   nowMs: number;
   /** Called after the lease was extended or ended, to read the plan again. */
@@ -42,7 +40,9 @@ export function LeaseActions(props: LeaseActionsProps) {
   };
 
   const running = isLeaseRunning(lease, nowMs);
-  const hours = running ? extendableHours(lease, nowMs) : [];
+  const hours = running
+    ? extendableHours(lease, nowMs, props.maxLeaseHours)
+    : [];
 
   return (
     <>
@@ -75,8 +75,8 @@ export function LeaseActions(props: LeaseActionsProps) {
           </Box>
           {hours.length === 0 && (
             <Typography variant="caption" component="div">
-              The lease already reaches {MAX_LEASE_HOURS} hours ahead, the most
-              allowed.
+              The lease already reaches {props.maxLeaseHours} hours ahead, the
+              most allowed.
             </Typography>
           )}
         </>

@@ -71,6 +71,7 @@ export function EnvironmentSchedule(props: EnvironmentScheduleProps) {
         clinic={clinic}
         stage={stage}
         lease={plan.lease}
+        maxLeaseHours={plan.maxLeaseHours}
         nowMs={now}
         onChanged={changed}
       />
