@@ -6,8 +6,11 @@
  * board shows every stage's power state, and the part of it spent before the
  * page's first byte.
  *
- *   yarn tsx bench/stage-board-render.ts
+ *   yarn tsx bench/stage-board-render.ts          # the dev server on :3000
  *   BENCH_LOADS=20 BENCH_CLINIC=lakeshore yarn tsx bench/stage-board-render.ts
+ *
+ * For the production bundle, build it first (`yarn workspace app build`): the
+ * backend then serves it too, so `PLAYWRIGHT_URL=http://localhost:7007` measures it.
  */
 import { chromium } from '@playwright/test';
 
