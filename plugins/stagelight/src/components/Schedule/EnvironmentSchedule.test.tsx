@@ -143,6 +143,7 @@ describe('EnvironmentSchedule', () => {
     render({ api });
 
     expect(await screen.findByText(/^Held awake until/)).toBeInTheDocument();
+    expect(screen.getByText('Held awake by the lease')).toBeInTheDocument();
     expect(screen.getByText('No schedule')).toBeInTheDocument();
     expect(
       screen.getByText('Next: no transition scheduled'),
@@ -150,6 +151,28 @@ describe('EnvironmentSchedule', () => {
     expect(
       screen.getByRole('button', { name: 'Extend lease' }),
     ).toBeInTheDocument();
+  });
+
+  it('says an environment without schedule or lease is left as it is', async () => {
+    const api = mockStagelightApi();
+    api.getSchedule.mockResolvedValue(
+      schedulePlan('north-clinic', 'dev', {
+        source: 'none',
+        schedule: null,
+        desired: {
+          state: 'awake',
+          reason: 'no schedule: left as it is set',
+          nextTransition: null,
+        },
+      }),
+    );
+
+    render({ api });
+
+    expect(
+      await screen.findByText('No schedule: Stagelight leaves it as it is'),
+    ).toBeInTheDocument();
+    expect(screen.queryByText(/Should be awake now/)).toBeNull();
   });
 
   it('disables editing for someone without schedule.edit and says why', async () => {

@@ -8,15 +8,26 @@ const SOURCES: Record<ScheduleResponse['source'], string> = {
   none: 'No schedule',
 };
 
+/**
+ * What the plan wants now, in words: the lease (shown with its end above) or
+ * no schedule at all leave nothing to say but that; otherwise the backend's
+ * reason (the window, the exception, pre-warm).
+ */
+export function desiredNowText(plan: ScheduleResponse): string {
+  if (plan.lease) return 'Held awake by the lease';
+  if (plan.source === 'none' && !plan.protected) {
+    return 'No schedule: Stagelight leaves it as it is';
+  }
+  return `Should be ${plan.desired.state} now (${plan.desired.reason})`;
+}
+
 /** The schedule in force, where it comes from, and what it says now and next. */
 export function ScheduleSummary(props: { plan: ScheduleResponse }) {
   const { schedule, source, desired } = props.plan;
   const next = desired.nextTransition;
   return (
     <>
-      <Typography variant="body2">
-        Should be {desired.state} now ({desired.reason})
-      </Typography>
+      <Typography variant="body2">{desiredNowText(props.plan)}</Typography>
       <Typography variant="body2">
         {next
           ? `Next: ${next.state === 'awake' ? 'wakes' : 'sleeps'} at ${new Date(
