@@ -118,6 +118,8 @@ export function ProjectionForm(props: {
             value={clinic}
             onChange={e => setClinic(e.target.value)}
             SelectProps={{ native: true }}
+            // "Every clinic" is an empty value: keep the label above it, not over it.
+            InputLabelProps={{ shrink: true }}
           >
             <option value="">Every clinic</option>
             {props.clinics.map(c => (
