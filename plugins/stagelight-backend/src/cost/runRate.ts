@@ -119,6 +119,22 @@ function daysInState(
   return days;
 }
 
+/** The mean daily cost on days the power history shows wholly in `state`, / 24; none without such days. */
+function rateOnFullDays(
+  daily: DayAmount[],
+  spans: PowerSpan[],
+  state: 'awake' | 'asleep',
+  nowMs: number,
+): HourlyRate | undefined {
+  const days = daysInState(daily, spans, state, nowMs);
+  if (days.size === 0) return undefined;
+  return {
+    hourly: meanOfDays(daily, days) / 24,
+    method: `mean daily cost on ${days.size} fully-${state} days (from the power history) / 24`,
+    days: days.size,
+  };
+}
+
 /**
  * The cost of an awake hour: the mean daily cost on days the history shows the
  * environment awake all day, / 24. Without such days, the mean of the costliest
@@ -129,14 +145,8 @@ export function awakeHourlyRate(
   spans: PowerSpan[],
   nowMs: number,
 ): HourlyRate | undefined {
-  const awakeDays = daysInState(daily, spans, 'awake', nowMs);
-  if (awakeDays.size > 0) {
-    return {
-      hourly: meanOfDays(daily, awakeDays) / 24,
-      method: `mean daily cost on ${awakeDays.size} fully-awake days (from the power history) / 24`,
-      days: awakeDays.size,
-    };
-  }
+  const measured = rateOnFullDays(daily, spans, 'awake', nowMs);
+  if (measured) return measured;
   const recent = lastDays(daily, FALLBACK_DAYS);
   if (recent.length === 0) return undefined;
   const top = [...recent]
@@ -159,14 +169,8 @@ export function asleepHourlyRate(
   spans: PowerSpan[],
   nowMs: number,
 ): HourlyRate | undefined {
-  const asleepDays = daysInState(daily, spans, 'asleep', nowMs);
-  if (asleepDays.size > 0) {
-    return {
-      hourly: meanOfDays(daily, asleepDays) / 24,
-      method: `mean daily cost on ${asleepDays.size} fully-asleep days (from the power history) / 24`,
-      days: asleepDays.size,
-    };
-  }
+  const measured = rateOnFullDays(daily, spans, 'asleep', nowMs);
+  if (measured) return measured;
   const recent = lastDays(daily, FALLBACK_DAYS);
   if (recent.length === 0) return undefined;
   const cheapest = Math.min(...recent.map(d => d.amount));

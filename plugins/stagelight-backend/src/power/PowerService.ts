@@ -283,30 +283,19 @@ export class PowerService {
   async getSchedule(env: Env): Promise<ScheduleResponse> {
     const record = await this.environment(env.clinic, env.stage);
     const now = this.deps.clock.now();
-    const override = await this.deps.store.getSchedule(env);
-    const stageDefault = this.deps.power.stageSchedules.get(env.stage);
-    const schedule = override ?? stageDefault ?? null;
-    const lease = await this.deps.store.getLease(env);
-    const d = desiredPowerState({
-      protected: record.protected,
-      leases: lease
-        ? [
-            {
-              startsAt: new Date(lease.startsAt),
-              endsAt: new Date(lease.endsAt),
-            },
-          ]
-        : [],
-      schedule: schedule ?? undefined,
-      at: now,
-    });
+    const {
+      override,
+      stageDefault,
+      lease,
+      desired: d,
+    } = await this.#plan(record, now);
     return {
       clinic: env.clinic,
       stage: env.stage,
-      schedule,
+      schedule: override ?? stageDefault ?? null,
       source: sourceOf(override, stageDefault),
       protected: record.protected,
-      lease: (await this.#activeLease(env, now)) ?? null,
+      lease: lease && isRunning(lease, now) ? lease : null,
       maxLeaseHours: this.deps.power.maxLeaseHours,
       desired: {
         state: d.state,
@@ -362,25 +351,14 @@ export class PowerService {
       checked += 1;
       const d = desiredPowerState({
         protected: false,
-        leases: lease
-          ? [
-              {
-                startsAt: new Date(lease.startsAt),
-                endsAt: new Date(lease.endsAt),
-              },
-            ]
-          : [],
+        leases: leasePeriods(lease),
         schedule,
         at: now,
       });
       try {
         const mismatch =
-          (d.state === 'awake' &&
-            !AWAKE.includes(record.power) &&
-            record.power !== 'unknown') ||
-          (d.state === 'asleep' &&
-            !ASLEEP.includes(record.power) &&
-            record.power !== 'unknown');
+          record.power !== 'unknown' &&
+          !(d.state === 'awake' ? AWAKE : ASLEEP).includes(record.power);
         if (
           d.since &&
           (await store.claimBoundary(record, d.since, claimant, now)) &&
@@ -418,32 +396,43 @@ export class PowerService {
 
   async #activeLease(env: Env, now: Date) {
     const lease = await this.deps.store.getLease(env);
-    if (!lease || Date.parse(lease.endsAt) <= now.getTime()) return undefined;
-    return lease;
+    return lease && isRunning(lease, now) ? lease : undefined;
+  }
+
+  /** The environment's schedule override and stage default, its lease, and what they want at `now`. */
+  async #plan(record: EnvironmentRecord, now: Date) {
+    const env = { clinic: record.clinic, stage: record.stage };
+    const override = await this.deps.store.getSchedule(env);
+    const stageDefault = this.deps.power.stageSchedules.get(record.stage);
+    const lease = await this.deps.store.getLease(env);
+    const desired = desiredPowerState({
+      protected: record.protected,
+      leases: leasePeriods(lease),
+      schedule: override ?? stageDefault,
+      at: now,
+    });
+    return { override, stageDefault, lease, desired };
   }
 
   /** A user's action overrides the schedule until its next transition. */
   async #claimCurrentBoundary(record: EnvironmentRecord, now: Date) {
-    const env = { clinic: record.clinic, stage: record.stage };
-    const schedule =
-      (await this.deps.store.getSchedule(env)) ??
-      this.deps.power.stageSchedules.get(record.stage);
-    const lease = await this.deps.store.getLease(env);
-    const d = desiredPowerState({
-      protected: record.protected,
-      leases: lease
-        ? [
-            {
-              startsAt: new Date(lease.startsAt),
-              endsAt: new Date(lease.endsAt),
-            },
-          ]
-        : [],
-      schedule,
-      at: now,
-    });
-    if (d.since) await this.deps.store.claimBoundary(env, d.since, 'user', now);
+    const { since } = (await this.#plan(record, now)).desired;
+    if (since) {
+      await this.deps.store.claimBoundary(record, since, 'user', now);
+    }
   }
+}
+
+/** A stored lease as the desired-state function takes it. */
+function leasePeriods(lease: PowerLease | undefined) {
+  return lease
+    ? [{ startsAt: new Date(lease.startsAt), endsAt: new Date(lease.endsAt) }]
+    : [];
+}
+
+/** The lease has not ended by `now` (it holds the environment awake until then). */
+function isRunning(lease: PowerLease, now: Date): boolean {
+  return Date.parse(lease.endsAt) > now.getTime();
 }
 
 function sourceOf(

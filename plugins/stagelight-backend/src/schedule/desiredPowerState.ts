@@ -3,7 +3,7 @@ import {
   Schedule,
   ScheduleException,
   ScheduleWindow,
-  Weekday,
+  WEEKDAYS,
 } from '@internal/plugin-stagelight-common';
 import { DateTime } from 'luxon';
 import { minutesOf } from './validateSchedule';
@@ -34,15 +34,6 @@ export interface DesiredPowerAnswer {
   since: Date | null;
 }
 
-const LUXON_WEEKDAY: Weekday[] = [
-  'mon',
-  'tue',
-  'wed',
-  'thu',
-  'fri',
-  'sat',
-  'sun',
-];
 const HORIZON_DAYS = 14;
 
 interface Occurrence {
@@ -62,7 +53,8 @@ function localInstant(day: DateTime, minutes: number): DateTime {
 }
 
 function occurrencesOn(schedule: Schedule, day: DateTime): Occurrence[] {
-  const weekday = LUXON_WEEKDAY[day.weekday - 1];
+  // Luxon numbers the days 1 (Monday) to 7 (Sunday), WEEKDAYS's order.
+  const weekday = WEEKDAYS[day.weekday - 1];
   return schedule.windows
     .filter(w => w.days.includes(weekday))
     .map(window => {

@@ -3,11 +3,29 @@
  * (`@backstage/backend-openapi-utils`), and it is served at /openapi.json for
  * pipelines and clients. Response shapes mirror `@internal/plugin-stagelight-common`.
  */
+import {
+  POWER_STATES,
+  READINESS_STATES,
+  WAIT_OUTCOMES,
+} from '@internal/plugin-stagelight-common';
+
 const CLINIC_PATTERN = '^[a-z](?:[a-z0-9]|-(?=[a-z0-9])){0,31}$';
 const STAGE_PATTERN = '^[a-z0-9][a-z0-9-]{0,31}$';
 
 const nullableString = { type: ['string', 'null'] } as const;
 const nullableNumber = { type: ['number', 'null'] } as const;
+
+/** A 4xx/5xx answer: the backend's error body, with what it means here. */
+function errorResponse<D extends string>(description: D) {
+  return {
+    description,
+    content: {
+      'application/json': {
+        schema: { $ref: '#/components/schemas/Error' },
+      },
+    },
+  } as const;
+}
 
 const summaryProperties = {
   clinic: { type: 'string' },
@@ -86,19 +104,11 @@ export const spec = {
       },
       PowerState: {
         type: 'string',
-        enum: [
-          'awake',
-          'asleep',
-          'waking',
-          'sleeping',
-          'partial',
-          'paused',
-          'unknown',
-        ],
+        enum: POWER_STATES,
       },
       ReadinessState: {
         type: 'string',
-        enum: ['ready', 'deploying', 'stale', 'down', 'asleep'],
+        enum: READINESS_STATES,
       },
       QueueDepth: {
         type: ['object', 'null'],
@@ -232,22 +242,8 @@ export const spec = {
               },
             },
           },
-          '400': {
-            description: 'Malformed query',
-            content: {
-              'application/json': {
-                schema: { $ref: '#/components/schemas/Error' },
-              },
-            },
-          },
-          '503': {
-            description: 'No refresh has finished yet',
-            content: {
-              'application/json': {
-                schema: { $ref: '#/components/schemas/Error' },
-              },
-            },
-          },
+          '400': errorResponse('Malformed query'),
+          '503': errorResponse('No refresh has finished yet'),
         },
       },
     },
@@ -267,22 +263,8 @@ export const spec = {
               },
             },
           },
-          '400': {
-            description: 'Malformed clinic or stage',
-            content: {
-              'application/json': {
-                schema: { $ref: '#/components/schemas/Error' },
-              },
-            },
-          },
-          '404': {
-            description: 'Unknown stage or environment',
-            content: {
-              'application/json': {
-                schema: { $ref: '#/components/schemas/Error' },
-              },
-            },
-          },
+          '400': errorResponse('Malformed clinic or stage'),
+          '404': errorResponse('Unknown stage or environment'),
         },
       },
     },
@@ -320,7 +302,7 @@ export const spec = {
                   properties: {
                     outcome: {
                       type: 'string',
-                      enum: ['ready', 'stale', 'timeout', 'asleep'],
+                      enum: WAIT_OUTCOMES,
                     },
                     clinic: { type: 'string' },
                     stage: { type: 'string' },
@@ -342,22 +324,8 @@ export const spec = {
               },
             },
           },
-          '400': {
-            description: 'Malformed query',
-            content: {
-              'application/json': {
-                schema: { $ref: '#/components/schemas/Error' },
-              },
-            },
-          },
-          '404': {
-            description: 'Unknown stage or environment',
-            content: {
-              'application/json': {
-                schema: { $ref: '#/components/schemas/Error' },
-              },
-            },
-          },
+          '400': errorResponse('Malformed query'),
+          '404': errorResponse('Unknown stage or environment'),
         },
       },
     },
