@@ -1,6 +1,7 @@
 import {
   DEFAULT_PROTECTED_STAGES,
   CLINIC_ID_MAX_LENGTH,
+  environmentResourceNames,
   isValidClinicId,
 } from '@internal/stagelight-tag-contract';
 import { z } from 'zod';
@@ -173,8 +174,17 @@ export const clinicConfigSchema = z
           message: 'dbMaxAcu must not be below dbMinAcu',
         });
       }
-      // The longest derived bucket name must fit S3's 63 characters.
-      const longest = `ir-${config.clinic}-${stage.name}-archive-${stage.account}`;
+      // Every derived bucket name must fit S3's 63 characters.
+      const names = environmentResourceNames(
+        { clinic: config.clinic, stage: stage.name },
+        stage.account,
+      );
+      const longest = [
+        names.uploadsBucket,
+        names.archiveBucket,
+        names.logsBucket,
+        names.webBucket,
+      ].reduce((a, b) => (b.length > a.length ? b : a));
       if (longest.length > 63) {
         ctx.addIssue({
           code: 'custom',

@@ -1,5 +1,6 @@
 import { App, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks, HIPAASecurityChecks } from 'cdk-nag';
+import { environmentResourceNames } from '@internal/stagelight-tag-contract';
 import type { ClinicConfig } from '../config/schema';
 import { ImageReviewStack } from './ImageReviewStack';
 
@@ -40,11 +41,20 @@ export function buildApp(
   }
   return options.config.stages.map(
     stage =>
-      new ImageReviewStack(app, `ir-${options.config.clinic}-${stage.name}`, {
+      new ImageReviewStack(app, stackName(options.config.clinic, stage), {
         config: options.config,
         stage,
         deployMarker: options.deployMarker,
         bundleRoot: options.bundleRoot,
       }),
   );
+}
+
+/** The stage's stack is named by the tag contract's prefix (`ir-<clinic>-<stage>`), like every resource in it. */
+function stackName(
+  clinic: string,
+  stage: ClinicConfig['stages'][number],
+): string {
+  return environmentResourceNames({ clinic, stage: stage.name }, stage.account)
+    .prefix;
 }

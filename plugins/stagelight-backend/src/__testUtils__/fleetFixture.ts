@@ -44,7 +44,11 @@ import {
   SendMessageBatchCommand,
   SQSClient,
 } from '@aws-sdk/client-sqs';
-import { localAwsClientConfig } from '@internal/stagelight-local-aws';
+import {
+  environmentResourceNames,
+  LOCAL_ACCOUNT_ID,
+  localAwsClientConfig,
+} from '@internal/stagelight-local-aws';
 import {
   ComponentName,
   environmentTagList,
@@ -110,8 +114,9 @@ export function fleetClients(
   return clients;
 }
 
-export const envPrefix = (e: { clinic: string; stage: string }) =>
-  `ir-${e.clinic}-${e.stage}`;
+/** The environment's resource names, as the tag contract derives them for the stack and the seed. */
+export const envNames = (e: { clinic: string; stage: string }) =>
+  environmentResourceNames(e, LOCAL_ACCOUNT_ID);
 
 /** A zip archive with a one-line index.js, enough for moto's CreateFunction. */
 const EMPTY_ZIP = Buffer.from(
@@ -167,18 +172,22 @@ async function createEnvironment(
   e: FixtureEnvironment,
   base: { roleArn: string; subnetIds: string[] },
 ) {
-  const prefix = envPrefix(e);
+  const names = envNames(e);
+  const prefix = names.prefix;
   const tags = (component: ComponentName) =>
     environmentTagList({ clinic: e.clinic, stage: e.stage, component });
   const ecsTags = (component: ComponentName) =>
     tags(component).map(t => ({ key: t.Key, value: t.Value }));
 
   await c.ecs.send(
-    new CreateClusterCommand({ clusterName: prefix, tags: ecsTags('api') }),
+    new CreateClusterCommand({
+      clusterName: names.cluster,
+      tags: ecsTags('api'),
+    }),
   );
   const td = await c.ecs.send(
     new RegisterTaskDefinitionCommand({
-      family: `${prefix}-api`,
+      family: names.taskFamily,
       containerDefinitions: [
         {
           name: 'api',
@@ -191,7 +200,7 @@ async function createEnvironment(
   );
   await c.ecs.send(
     new CreateServiceCommand({
-      cluster: prefix,
+      cluster: names.cluster,
       serviceName: 'api',
       taskDefinition: td.taskDefinition!.taskDefinitionArn!,
       desiredCount: e.desiredCount,
@@ -201,7 +210,7 @@ async function createEnvironment(
   // moto starts no tasks on create; an update sets running = desired, as a steady service has.
   await c.ecs.send(
     new UpdateServiceCommand({
-      cluster: prefix,
+      cluster: names.cluster,
       service: 'api',
       desiredCount: e.desiredCount,
     }),
@@ -215,7 +224,7 @@ async function createEnvironment(
   );
   await c.rds.send(
     new CreateDBClusterCommand({
-      DBClusterIdentifier: `${prefix}-db`,
+      DBClusterIdentifier: names.dbCluster,
       Engine: 'aurora-postgresql',
       EngineVersion: '16.4',
       MasterUsername: 'reviewer',
@@ -239,7 +248,7 @@ async function createEnvironment(
   }
   const dlq = await c.sqs.send(
     new CreateQueueCommand({
-      QueueName: `${prefix}-ingest-dlq`,
+      QueueName: names.ingestDlq,
       tags: environmentTags({
         clinic: e.clinic,
         stage: e.stage,
@@ -257,7 +266,7 @@ async function createEnvironment(
   ).Attributes!.QueueArn!;
   const queue = await c.sqs.send(
     new CreateQueueCommand({
-      QueueName: `${prefix}-ingest`,
+      QueueName: names.ingestQueue,
       Attributes: {
         RedrivePolicy: JSON.stringify({
           deadLetterTargetArn: dlqArn,
@@ -308,14 +317,18 @@ export async function createFleetFixture(
     const base = await shared(c);
     await mapLimited(environments, options.concurrency ?? 4, e =>
       createEnvironment(c, e, base).catch(error => {
-        throw new Error(`fixture ${envPrefix(e)}: ${error}`, { cause: error });
+        throw new Error(`fixture ${envNames(e).prefix}: ${error}`, {
+          cause: error,
+        });
       }),
     );
     // moto's StopDBCluster deep-copies RDS state and fails (500) when other
     // requests change it meanwhile, so clusters are stopped one at a time, last.
     for (const e of environments.filter(env => env.dbStopped)) {
       await c.rds.send(
-        new StopDBClusterCommand({ DBClusterIdentifier: `${envPrefix(e)}-db` }),
+        new StopDBClusterCommand({
+          DBClusterIdentifier: envNames(e).dbCluster,
+        }),
       );
     }
   } finally {
@@ -333,7 +346,7 @@ export async function setDesiredCount(
   try {
     await ecs.send(
       new UpdateServiceCommand({
-        cluster: envPrefix(env),
+        cluster: envNames(env).cluster,
         service: 'api',
         desiredCount,
       }),
@@ -355,7 +368,7 @@ export async function addServices(
   options: { steady?: boolean } = {},
 ): Promise<void> {
   const ecs = new ECSClient(localAwsClientConfig(endpoint));
-  const cluster = envPrefix(env);
+  const cluster = envNames(env).cluster;
   try {
     const taskDefinition = (
       await ecs.send(
@@ -400,7 +413,7 @@ export async function desiredCounts(
   const ecs = new ECSClient(localAwsClientConfig(endpoint));
   try {
     const res = await ecs.send(
-      new DescribeServicesCommand({ cluster: envPrefix(env), services }),
+      new DescribeServicesCommand({ cluster: envNames(env).cluster, services }),
     );
     return Object.fromEntries(
       (res.services ?? []).map(s => [s.serviceName!, s.desiredCount!]),
@@ -419,7 +432,7 @@ export async function databaseStatus(
   try {
     const res = await rds.send(
       new DescribeDBClustersCommand({
-        DBClusterIdentifier: `${envPrefix(env)}-db`,
+        DBClusterIdentifier: envNames(env).dbCluster,
       }),
     );
     return res.DBClusters![0].Status;

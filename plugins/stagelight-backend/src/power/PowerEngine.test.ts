@@ -14,7 +14,7 @@ import {
   createFleetFixture,
   databaseStatus,
   desiredCounts,
-  envPrefix,
+  envNames,
 } from '../__testUtils__/fleetFixture';
 import {
   createTestDatabases,
@@ -412,7 +412,7 @@ describe.each(databases.eachSupportedId())('power on %s', databaseId => {
     clock.advance(7 * 86_400_000);
     await rds.send(
       new StartDBClusterCommand({
-        DBClusterIdentifier: `${envPrefix(DEV)}-db`,
+        DBClusterIdentifier: envNames(DEV).dbCluster,
       }),
     );
     store.set(await collectRecords(moto.endpoint, stagelight()));

@@ -31,7 +31,7 @@ import {
   createFleetFixture,
   databaseStatus,
   desiredCounts,
-  envPrefix,
+  envNames,
   FixtureEnvironment,
 } from '../__testUtils__/fleetFixture';
 import { testConfigData } from '../__testUtils__/testSettings';
@@ -183,7 +183,7 @@ describe('two backends on one PostgreSQL', () => {
     for (const env of FLEET) {
       const res = await ecs.send(
         new DescribeServicesCommand({
-          cluster: envPrefix(env),
+          cluster: envNames(env).cluster,
           services: ['api', 'worker', 'web'],
         }),
       );

@@ -15,7 +15,7 @@ import {
 } from '../power/__testUtils__/powerFixture';
 import {
   createFleetFixture,
-  envPrefix,
+  envNames,
   setDesiredCount,
 } from '../__testUtils__/fleetFixture';
 import {
@@ -111,7 +111,7 @@ describe.each(databases.eachSupportedId())(
       const rds = new RDSClient(localAwsClientConfig(moto.endpoint));
       await rds.send(
         new StopDBClusterCommand({
-          DBClusterIdentifier: `${envPrefix(DEV)}-db`,
+          DBClusterIdentifier: envNames(DEV).dbCluster,
         }),
       );
       rds.destroy();
