@@ -1,11 +1,8 @@
-import { InputError } from '@backstage/errors';
-import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
+import { stringifyEntityRef } from '@backstage/catalog-model';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import { promises as fs } from 'node:fs';
-import { dirname } from 'node:path';
 import { stringify } from 'yaml';
 import { clinicEntities } from '../catalog/clinicEntities';
-import { ClinicConfig, parseClinicConfig } from '../stack/stackPackage';
+import { parseConfigInput, writeWorkspaceFile } from './clinicConfigFiles';
 
 export const WRITE_CATALOG_INFO_ACTION_ID = 'stagelight:catalog-info:write';
 
@@ -44,25 +41,18 @@ export function createWriteCatalogInfoAction() {
       },
     },
     async handler(ctx) {
-      let config: ClinicConfig;
-      try {
-        config = parseClinicConfig(ctx.input.config, 'the action input');
-      } catch (error) {
-        throw new InputError((error as Error).message);
-      }
+      const config = parseConfigInput(ctx.input.config);
       const entities = clinicEntities(config, {
         repoSlug: ctx.input.repoSlug || undefined,
       });
-      const relativePath = ctx.input.path ?? 'catalog-info.yaml';
-      const target = resolveSafeChildPath(ctx.workspacePath, relativePath);
-      await fs.mkdir(dirname(target), { recursive: true });
-      await fs.writeFile(target, entities.map(e => stringify(e)).join('---\n'));
+      await writeWorkspaceFile(
+        ctx.workspacePath,
+        ctx.input.path ?? 'catalog-info.yaml',
+        entities.map(e => stringify(e)).join('---\n'),
+      );
       ctx.output(
         'entityRefs',
-        entities.map(
-          e =>
-            `${e.kind.toLocaleLowerCase('en-US')}:default/${e.metadata.name}`,
-        ),
+        entities.map(e => stringifyEntityRef(e)),
       );
     },
   });

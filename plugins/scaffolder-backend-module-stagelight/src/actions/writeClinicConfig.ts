@@ -1,9 +1,5 @@
-import { InputError } from '@backstage/errors';
-import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import { promises as fs } from 'node:fs';
-import { dirname } from 'node:path';
-import { parseClinicConfig } from '../stack/stackPackage';
+import { parseConfigInput, writeWorkspaceFile } from './clinicConfigFiles';
 
 export const WRITE_CLINIC_CONFIG_ACTION_ID = 'stagelight:clinic-config:write';
 
@@ -41,18 +37,13 @@ export function createWriteClinicConfigAction() {
       },
     },
     async handler(ctx) {
-      try {
-        parseClinicConfig(ctx.input.config, 'the action input');
-      } catch (error) {
-        throw new InputError((error as Error).message);
-      }
+      parseConfigInput(ctx.input.config);
       const relativePath = ctx.input.targetPath
         ? `${ctx.input.targetPath.replace(/\/+$/, '')}/${CLINIC_CONFIG_FILE}`
         : CLINIC_CONFIG_FILE;
-      const target = resolveSafeChildPath(ctx.workspacePath, relativePath);
-      await fs.mkdir(dirname(target), { recursive: true });
-      await fs.writeFile(
-        target,
+      await writeWorkspaceFile(
+        ctx.workspacePath,
+        relativePath,
         `${JSON.stringify(ctx.input.config, null, 2)}\n`,
       );
       ctx.logger.info(`Wrote ${relativePath}`);
