@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Grid, TextField, Typography } from '@material-ui/core';
+import { Grid, Typography } from '@material-ui/core';
 import { InfoCard, Progress, WarningPanel } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
@@ -13,6 +13,7 @@ import { stagelightApiRef, StagelightApi } from '../../api';
 import { dailyCostByStage } from '../../cost/dailySeries';
 import { formatMoney } from '../../cost/money';
 import { useStatusQuery } from '../../status/useStatusQuery';
+import { OptionSelect } from '../OptionSelect';
 import { StatusQueryView } from '../StatusQueryView';
 import { CostDataAge, CostDiagnostics } from './CostDataNotes';
 import {
@@ -192,20 +193,13 @@ function ClinicCost(props: {
   );
   return (
     <InfoCard title={`Daily cost of ${clinic}`}>
-      <TextField
-        select
+      <OptionSelect
         id="stagelight-cost-clinic"
         label="Clinic"
         value={clinic}
-        onChange={e => setClinic(e.target.value)}
-        SelectProps={{ native: true }}
-      >
-        {props.clinics.map(c => (
-          <option key={c} value={c}>
-            {c}
-          </option>
-        ))}
-      </TextField>
+        options={props.clinics}
+        onChange={setClinic}
+      />
       <StatusQueryView
         query={query}
         errorTitle={`Could not load the cost of ${clinic}`}

@@ -25,6 +25,7 @@ import { formatMoney } from '../../cost/money';
 import { withDay } from '../../schedule/scheduleDraft';
 import { dayName } from '../../schedule/scheduleText';
 import { errorMessage } from './errorMessage';
+import { OptionSelect } from '../OptionSelect';
 
 /** A few common zones; the backend accepts any IANA zone. */
 export const PROJECTION_TIME_ZONES = [
@@ -97,37 +98,21 @@ export function ProjectionForm(props: {
     <Box display="flex" flexWrap="wrap" gridGap={32}>
       <form aria-label="Schedule projection" onSubmit={submit} noValidate>
         <Box display="flex" flexDirection="column" gridGap={16} maxWidth={420}>
-          <TextField
-            select
+          <OptionSelect
             id="stagelight-projection-stage"
             label="Stage"
             value={stage}
-            onChange={e => setStage(e.target.value)}
-            SelectProps={{ native: true }}
-          >
-            {props.stages.map(s => (
-              <option key={s} value={s}>
-                {s}
-              </option>
-            ))}
-          </TextField>
-          <TextField
-            select
+            options={props.stages}
+            onChange={setStage}
+          />
+          <OptionSelect
             id="stagelight-projection-clinic"
             label="Clinic"
+            emptyLabel="Every clinic"
             value={clinic}
-            onChange={e => setClinic(e.target.value)}
-            SelectProps={{ native: true }}
-            // "Every clinic" is an empty value: keep the label above it, not over it.
-            InputLabelProps={{ shrink: true }}
-          >
-            <option value="">Every clinic</option>
-            {props.clinics.map(c => (
-              <option key={c} value={c}>
-                {c}
-              </option>
-            ))}
-          </TextField>
+            options={props.clinics}
+            onChange={setClinic}
+          />
           <FormControl component="fieldset">
             <FormLabel component="legend">Awake on</FormLabel>
             <FormGroup row>
@@ -164,20 +149,13 @@ export function ProjectionForm(props: {
               InputLabelProps={{ shrink: true }}
             />
           </Box>
-          <TextField
-            select
+          <OptionSelect
             id="stagelight-projection-zone"
             label="Time zone"
             value={timeZone}
-            onChange={e => setTimeZone(e.target.value)}
-            SelectProps={{ native: true }}
-          >
-            {PROJECTION_TIME_ZONES.map(z => (
-              <option key={z} value={z}>
-                {z}
-              </option>
-            ))}
-          </TextField>
+            options={PROJECTION_TIME_ZONES}
+            onChange={setTimeZone}
+          />
           <TextField
             id="stagelight-projection-prewarm"
             label="Pre-warm minutes"

@@ -1,4 +1,4 @@
-import { ChangeEvent, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { EmptyState, InfoCard } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import {
@@ -6,7 +6,6 @@ import {
   Button,
   Grid,
   IconButton,
-  TextField,
   Typography,
 } from '@material-ui/core';
 import { makeStyles } from '@material-ui/core/styles';
@@ -21,6 +20,7 @@ import { currentAgeSeconds, isStale } from '../../status/dataAge';
 import { useNow, useStatusQuery } from '../../status/useStatusQuery';
 import { AuditTrailLink } from '../Audit/AuditTrailLink';
 import { BulkPowerActions } from '../BulkPower';
+import { OptionSelect } from '../OptionSelect';
 import { DataAgeLabel } from '../StatusLabels';
 import { StaleSnapshotWarning, StatusQueryView } from '../StatusQueryView';
 import { awakeCount } from './fleetRows';
@@ -54,12 +54,11 @@ export function FleetView(props: {
   const now = useNow();
   const filtered = Boolean(filter.clinic || filter.stage || filter.power);
 
-  const onSelect =
-    (key: keyof EnvironmentFilter) => (e: ChangeEvent<HTMLInputElement>) => {
-      const value = e.target.value;
-      const valid = key === 'power' ? isPowerState(value) : value !== '';
-      setFilter(prev => ({ ...prev, [key]: valid ? value : undefined }));
-    };
+  const classes = useStyles();
+  const onSelect = (key: keyof EnvironmentFilter) => (value: string) => {
+    const valid = key === 'power' ? isPowerState(value) : value !== '';
+    setFilter(prev => ({ ...prev, [key]: valid ? value : undefined }));
+  };
 
   let awakeText = 'Awake now: counting…';
   if (clinics.value) {
@@ -88,28 +87,31 @@ export function FleetView(props: {
           <Typography variant="h6" component="p" aria-live="polite">
             {awakeText}
           </Typography>
-          <FilterSelect
-            name="clinic"
+          <OptionSelect
+            id="stagelight-filter-clinic"
+            className={classes.filter}
             label="Clinic"
-            anyLabel="All clinics"
+            emptyLabel="All clinics"
             options={clinicNames}
-            value={filter.clinic}
+            value={filter.clinic ?? ''}
             onChange={onSelect('clinic')}
           />
-          <FilterSelect
-            name="stage"
+          <OptionSelect
+            id="stagelight-filter-stage"
+            className={classes.filter}
             label="Stage"
-            anyLabel="All stages"
+            emptyLabel="All stages"
             options={knownStages.map(st => st.name)}
-            value={filter.stage}
+            value={filter.stage ?? ''}
             onChange={onSelect('stage')}
           />
-          <FilterSelect
-            name="power"
+          <OptionSelect
+            id="stagelight-filter-power"
+            className={classes.filter}
             label="Power state"
-            anyLabel="Any power state"
+            emptyLabel="Any power state"
             options={POWER_STATES}
-            value={filter.power}
+            value={filter.power ?? ''}
             onChange={onSelect('power')}
           />
           <IconButton aria-label="Refresh" onClick={refresh} size="small">
@@ -194,32 +196,3 @@ export function FleetView(props: {
 }
 
 /** One of the fleet filters: a labelled native select whose empty value means "any". */
-function FilterSelect(props: {
-  name: string;
-  label: string;
-  anyLabel: string;
-  options: readonly string[];
-  value: string | undefined;
-  onChange: (e: ChangeEvent<HTMLInputElement>) => void;
-}) {
-  const classes = useStyles();
-  return (
-    <TextField
-      select
-      className={classes.filter}
-      id={`stagelight-filter-${props.name}`}
-      label={props.label}
-      value={props.value ?? ''}
-      onChange={props.onChange}
-      SelectProps={{ native: true }}
-      InputLabelProps={{ shrink: true }}
-    >
-      <option value="">{props.anyLabel}</option>
-      {props.options.map(o => (
-        <option key={o} value={o}>
-          {o}
-        </option>
-      ))}
-    </TextField>
-  );
-}
