@@ -29,8 +29,7 @@ import knexFactory, { Knex } from 'knex';
 import path from 'node:path';
 import {
   createCostExplorerClientFactory,
-  createCostRouter,
-  CostService,
+  createCostModule,
   readCostSettings,
 } from '../src/cost';
 import { testConfig } from '../src/__testUtils__/testSettings';
@@ -113,7 +112,7 @@ async function main() {
     const config = testConfig(moto.endpoint, { aws: { maxAttempts: 1 } });
     const settings = readCostSettings(config);
     const requests: Record<string, number> = {};
-    const costService = new CostService({
+    const cost = createCostModule({
       knex: db.knex,
       settings,
       clock: { now: () => now },
@@ -133,12 +132,11 @@ async function main() {
       }),
     });
     const app = express().use(
-      createCostRouter({
+      cost.router({
         httpAuth: mockServices.httpAuth(),
         permissions: {
           authorize: async () => [{ result: AuthorizeResult.ALLOW }],
         } as any,
-        costService,
       }),
     );
     const server = app.listen(0, '127.0.0.1');
@@ -188,10 +186,10 @@ async function main() {
       while (DAY_START.getTime() + nextTask * HOUR <= at) {
         now = new Date(DAY_START.getTime() + nextTask * HOUR);
         let t = performance.now();
-        await costService.refreshIfStale();
+        await cost.refresher.refreshIfStale();
         refreshTimes.push(performance.now() - t);
         t = performance.now();
-        await costService.recordPowerSamples(samples(nextTask), now);
+        await cost.history.record(samples(nextTask), now);
         sampleTimes.push(performance.now() - t);
         nextTask++;
       }
@@ -219,7 +217,7 @@ async function main() {
       reads[kind].push(performance.now() - t);
       if (res.status !== 200) throw new Error(`${kind} answered ${res.status}`);
       // A refresh click after every read: the budget, not the clicks, decides.
-      await costService.refreshIfStale();
+      await cost.refresher.refreshIfStale();
     }
     server.close();
 
@@ -227,7 +225,7 @@ async function main() {
       .flat()
       .sort((a, b) => a - b);
     const total = Object.values(requests).reduce((a, b) => a + b, 0);
-    const summary = await costService.summary();
+    const summary = await cost.reports.summary();
     console.log(
       `Cost benchmark: ${
         fleet.environments.length

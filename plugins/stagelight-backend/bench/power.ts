@@ -15,8 +15,9 @@ import { AwsClientFactory } from '../src/aws/AwsClientFactory';
 import { CallCounter } from '../src/aws/CallCounter';
 import { readStagelightSettings } from '../src/config/StagelightConfig';
 import { HttpDeployMarkerProbe } from '../src/readiness/DeployMarkerProbe';
+import { createStatusAdapters } from '../src/status/StatusAdapters';
 import { StatusCollector } from '../src/status/StatusCollector';
-import { EnvironmentRecord } from '../src/status/EnvironmentRecord';
+import { EnvironmentRecord } from '../src/snapshot/EnvironmentRecord';
 import { createPowerModule, readPowerSettings } from '../src/power';
 import { desiredPowerState } from '../src/schedule';
 import { testConfigData } from '../src/__testUtils__/testSettings';
@@ -60,7 +61,7 @@ async function main() {
     });
     const clock = { now: () => new Date() };
     const { records } = await new StatusCollector({
-      factory,
+      adapters: createStatusAdapters(factory, settings.aws.endpoint),
       settings,
       probe: new HttpDeployMarkerProbe(2000),
       clock,

@@ -12,6 +12,6 @@ export {
 export type {
   AwsClientCustomizer,
   AwsServiceName,
-  AwsLocation,
   AnyAwsClient,
 } from './aws/AwsClientFactory';
+export type { AwsLocation } from './aws/AwsLocation';

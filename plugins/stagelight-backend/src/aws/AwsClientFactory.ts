@@ -7,6 +7,7 @@ import { ResourceGroupsTaggingAPIClient } from '@aws-sdk/client-resource-groups-
 import { SQSClient } from '@aws-sdk/client-sqs';
 import type { MiddlewareStack } from '@aws-sdk/types';
 import type { AwsCredentialsManager } from '@backstage/integration-aws-node';
+import { AwsLocation, locationKey } from './AwsLocation';
 import { Limiter } from './Limiter';
 
 const CLIENTS = {
@@ -28,11 +29,7 @@ export interface AnyAwsClient {
   middlewareStack: MiddlewareStack<any, any>;
 }
 
-/** Where a call goes. `accountId` undefined means the main account. */
-export interface AwsLocation {
-  accountId?: string;
-  region: string;
-}
+
 
 /**
  * Called once for each client right after it is created; used to count calls
@@ -81,7 +78,7 @@ export class AwsClientFactory {
   }
 
   #entry(service: AwsServiceName, where: AwsLocation) {
-    const key = `${service}|${where.accountId ?? 'main'}|${where.region}`;
+    const key = `${service}|${locationKey(where)}`;
     let entry = this.#clients.get(key);
     if (!entry) {
       entry = this.#create(service, where);
@@ -115,4 +112,25 @@ export class AwsClientFactory {
     }
     return { client, limiter: new Limiter(o.concurrency) };
   }
+}
+
+/** The factory as the plugin makes it: credentials from the `aws` integration config, limits from `stagelight.aws`. */
+export function awsClientFactoryFromSettings(
+  credentialsManager: AwsCredentialsManager,
+  aws: {
+    endpoint?: string;
+    maxAttempts: number;
+    requestTimeoutMs: number;
+    concurrency: number;
+  },
+  customizers?: AwsClientCustomizer[],
+): AwsClientFactory {
+  return new AwsClientFactory({
+    credentialsManager,
+    endpoint: aws.endpoint,
+    maxAttempts: aws.maxAttempts,
+    requestTimeoutMs: aws.requestTimeoutMs,
+    concurrency: aws.concurrency,
+    customizers,
+  });
 }

@@ -2,7 +2,8 @@ import {
   GetMetricDataCommand,
   MetricDataQuery,
 } from '@aws-sdk/client-cloudwatch';
-import { AwsClientFactory, AwsLocation } from './AwsClientFactory';
+import { AwsClientFactory } from './AwsClientFactory';
+import { AwsLocation } from './AwsLocation';
 
 /** GetMetricData takes at most 500 queries per call. */
 const QUERIES_PER_CALL = 500;

@@ -7,7 +7,8 @@ import {
   EcsServiceStatus,
   RolloutState,
 } from '@internal/plugin-stagelight-common';
-import { AwsClientFactory, AwsLocation } from './AwsClientFactory';
+import { AwsClientFactory } from './AwsClientFactory';
+import { AwsLocation, locationKey } from './AwsLocation';
 
 /** DescribeServices accepts at most 10 services per call. */
 export const DESCRIBE_SERVICES_BATCH = 10;
@@ -109,9 +110,7 @@ export class EcsAdapter {
     where: AwsLocation,
     taskDefinition: string,
   ): Promise<string | null> {
-    const key = `${where.accountId ?? 'main'}|${
-      where.region
-    }|${taskDefinition}`;
+    const key = `${locationKey(where)}|${taskDefinition}`;
     let marker = this.#markers.get(key);
     if (!marker) {
       marker = this.factory

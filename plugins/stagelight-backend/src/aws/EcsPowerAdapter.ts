@@ -4,7 +4,8 @@ import {
   TagResourceCommand,
   UpdateServiceCommand,
 } from '@aws-sdk/client-ecs';
-import { AwsClientFactory, AwsLocation } from './AwsClientFactory';
+import { AwsClientFactory } from './AwsClientFactory';
+import { AwsLocation } from './AwsLocation';
 import { DESCRIBE_SERVICES_BATCH } from './EcsAdapter';
 
 /** ECS writes for wake and sleep: desired counts and the remembered-count tag. */

@@ -1,5 +1,6 @@
 import { ListFunctionsCommand } from '@aws-sdk/client-lambda';
-import { AwsClientFactory, AwsLocation } from './AwsClientFactory';
+import { AwsClientFactory } from './AwsClientFactory';
+import { AwsLocation } from './AwsLocation';
 
 export interface FunctionInfo {
   arn: string;

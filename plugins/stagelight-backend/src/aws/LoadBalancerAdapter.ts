@@ -1,5 +1,6 @@
 import { DescribeLoadBalancersCommand } from '@aws-sdk/client-elastic-load-balancing-v2';
-import { AwsClientFactory, AwsLocation } from './AwsClientFactory';
+import { AwsClientFactory } from './AwsClientFactory';
+import { AwsLocation } from './AwsLocation';
 
 /** DescribeLoadBalancers accepts at most 20 ARNs per call. */
 const ARNS_PER_CALL = 20;

@@ -1,6 +1,7 @@
 import { DBCluster, DescribeDBClustersCommand } from '@aws-sdk/client-rds';
 import { DatabaseStatus } from '@internal/plugin-stagelight-common';
-import { AwsClientFactory, AwsLocation } from './AwsClientFactory';
+import { AwsClientFactory } from './AwsClientFactory';
+import { AwsLocation } from './AwsLocation';
 
 /**
  * RDS/Aurora: all clusters of a region in pages of 100. One paged listing is

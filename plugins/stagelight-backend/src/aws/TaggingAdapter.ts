@@ -1,5 +1,6 @@
 import { GetResourcesCommand } from '@aws-sdk/client-resource-groups-tagging-api';
-import { AwsClientFactory, AwsLocation } from './AwsClientFactory';
+import { AwsClientFactory } from './AwsClientFactory';
+import { AwsLocation } from './AwsLocation';
 
 export interface TaggedResource {
   arn: string;

@@ -3,10 +3,9 @@ import {
   PowerLease,
   PowerOperation,
   PowerOperationResponse,
-  ScheduleResponse,
   WakeRequest,
 } from '@internal/plugin-stagelight-common';
-import { AuditedAction } from '../power/PowerAuditor';
+import { AuditedAction } from '../power/audit/PowerAuditor';
 import { WakeOnCommit } from './WakeOnCommit';
 
 const NOW = new Date('2026-03-02T10:00:00Z');
@@ -18,8 +17,9 @@ class FakePowerService {
   lease: PowerLease | null = null;
   failWith?: Error;
 
-  async getSchedule(): Promise<ScheduleResponse> {
-    return { lease: this.lease } as ScheduleResponse;
+  /** The lease as LeaseService.active answers it: a running one, or none. */
+  async active(): Promise<PowerLease | undefined> {
+    return this.lease ?? undefined;
   }
 
   async wake(
@@ -73,6 +73,7 @@ function setup() {
       ]),
     },
     service: service as any,
+    leases: service,
     auditor,
     clock: { now: () => new Date(NOW) },
     logger,

@@ -1,9 +1,10 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { EventParams, EventsService } from '@backstage/plugin-events-node';
 import { PowerOperationResponse } from '@internal/plugin-stagelight-common';
-import type { PowerAuditor } from '../power/PowerAuditor';
-import type { PowerService } from '../power/PowerService';
-import { Clock } from '../status/Clock';
+import type { PowerAuditor } from '../power/audit/PowerAuditor';
+import type { LeaseService } from '../power/service/LeaseService';
+import type { PowerService } from '../power/service/PowerService';
+import { Clock } from '../clock/Clock';
 import { GithubPushPayload, pushTarget } from './pushTarget';
 import { WakeOnCommitSettings } from './WakeOnCommitSettings';
 
@@ -20,7 +21,8 @@ export class WakeOnCommit {
   constructor(
     private readonly deps: {
       settings: WakeOnCommitSettings;
-      service: Pick<PowerService, 'wake' | 'getSchedule'>;
+      service: Pick<PowerService, 'wake'>;
+      leases: Pick<LeaseService, 'active'>;
       auditor: Pick<PowerAuditor, 'run'>;
       clock: Clock;
       logger: LoggerService;
@@ -41,7 +43,7 @@ export class WakeOnCommit {
   async handle(
     params: Pick<EventParams, 'eventPayload'>,
   ): Promise<PowerOperationResponse | undefined> {
-    const { settings, service, auditor, clock, logger } = this.deps;
+    const { settings, service, leases, auditor, clock, logger } = this.deps;
     const target = pushTarget(
       (params.eventPayload ?? {}) as GithubPushPayload,
       settings,
@@ -64,8 +66,9 @@ export class WakeOnCommit {
         },
         async () => {
           // Never shortens a longer lease someone asked for.
-          const until = clock.now().getTime() + settings.leaseHours * HOUR;
-          const { lease } = await service.getSchedule(env);
+          const now = clock.now();
+          const until = now.getTime() + settings.leaseHours * HOUR;
+          const lease = await leases.active(env, now);
           const keeps = lease && Date.parse(lease.endsAt) >= until;
           return service.wake(
             env,

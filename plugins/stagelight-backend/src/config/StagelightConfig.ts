@@ -1,4 +1,4 @@
-import { Config, readDurationFromConfig } from '@backstage/config';
+import { Config } from '@backstage/config';
 import { HumanDuration } from '@backstage/types';
 import { InputError } from '@backstage/errors';
 import {
@@ -8,6 +8,10 @@ import {
   TagKeys,
 } from '@internal/stagelight-tag-contract';
 import { StageInfo } from '@internal/plugin-stagelight-common';
+import {
+  readOptionalDuration,
+  readPositiveNumber,
+} from './readers';
 
 /** Tag keys in use: the contract's keys, possibly renamed through config. */
 export type StagelightTagKeys = TagKeys;
@@ -47,27 +51,6 @@ export interface StagelightSettings {
     /** Re-read an environment as soon as a wake or sleep of it ends. */
     afterOperation: boolean;
   };
-}
-
-function readDuration(
-  config: Config | undefined,
-  key: string,
-  fallback: HumanDuration,
-): HumanDuration {
-  if (!config?.has(key)) return fallback;
-  return readDurationFromConfig(config, { key });
-}
-
-function positive(
-  config: Config | undefined,
-  key: string,
-  fallback: number,
-): number {
-  const value = config?.getOptionalNumber(key) ?? fallback;
-  if (!(value > 0)) {
-    throw new InputError(`stagelight.${key} must be a positive number`);
-  }
-  return value;
 }
 
 export function readStagelightSettings(root: Config): StagelightSettings {
@@ -139,26 +122,26 @@ export function readStagelightSettings(root: Config): StagelightSettings {
     aws: {
       endpoint: awsConfig?.getOptionalString('endpoint'),
       targets,
-      maxAttempts: positive(awsConfig, 'maxAttempts', 4),
-      requestTimeoutMs: positive(awsConfig, 'requestTimeoutMs', 10_000),
-      concurrency: positive(awsConfig, 'concurrency', 8),
+      maxAttempts: readPositiveNumber(awsConfig, 'stagelight.aws', 'maxAttempts', 4),
+      requestTimeoutMs: readPositiveNumber(awsConfig, 'stagelight.aws', 'requestTimeoutMs', 10_000),
+      concurrency: readPositiveNumber(awsConfig, 'stagelight.aws', 'concurrency', 8),
     },
     readiness: {
       baseUrlTemplate,
       path,
       probeTimeoutMs:
-        positive(readinessConfig, 'probeTimeoutSeconds', 5) * 1000,
+        readPositiveNumber(readinessConfig, 'stagelight.readiness', 'probeTimeoutSeconds', 5) * 1000,
       pollIntervalMs:
-        positive(readinessConfig, 'pollIntervalSeconds', 5) * 1000,
-      defaultWaitSeconds: positive(readinessConfig, 'defaultWaitSeconds', 60),
-      maxWaitSeconds: positive(readinessConfig, 'maxWaitSeconds', 300),
+        readPositiveNumber(readinessConfig, 'stagelight.readiness', 'pollIntervalSeconds', 5) * 1000,
+      defaultWaitSeconds: readPositiveNumber(readinessConfig, 'stagelight.readiness', 'defaultWaitSeconds', 60),
+      maxWaitSeconds: readPositiveNumber(readinessConfig, 'stagelight.readiness', 'maxWaitSeconds', 300),
       probeOnRefresh:
         readinessConfig?.getOptionalBoolean('probeOnRefresh') ?? true,
     },
     refresh: {
-      interval: readDuration(refreshConfig, 'interval', { minutes: 1 }),
-      timeout: readDuration(refreshConfig, 'timeout', { minutes: 5 }),
-      memoryTtlMs: positive(refreshConfig, 'memoryTtlSeconds', 5) * 1000,
+      interval: readOptionalDuration(refreshConfig, 'interval', { minutes: 1 }),
+      timeout: readOptionalDuration(refreshConfig, 'timeout', { minutes: 5 }),
+      memoryTtlMs: readPositiveNumber(refreshConfig, 'stagelight.refresh', 'memoryTtlSeconds', 5) * 1000,
       afterOperation:
         refreshConfig?.getOptionalBoolean('afterOperation') ?? true,
     },

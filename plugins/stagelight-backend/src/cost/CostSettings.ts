@@ -1,11 +1,14 @@
-import { Config, readDurationFromConfig } from '@backstage/config';
+import { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
-import { durationToMilliseconds } from '@backstage/types';
 import { APP_NAME } from '@internal/stagelight-tag-contract';
 import {
   readStagelightSettings,
   StagelightTagKeys,
 } from '../config/StagelightConfig';
+import {
+  readPositiveDurationMs,
+  readPositiveInteger,
+} from '../config/readers';
 
 /** The `stagelight.cost` block with defaults applied, plus what cost shares with the rest of the plugin. */
 export interface CostSettings {
@@ -29,34 +32,10 @@ export interface CostSettings {
   stages: string[];
 }
 
-function positiveInteger(
-  config: Config | undefined,
-  key: string,
-  fallback: number,
-) {
-  const value = config?.getOptionalNumber(key) ?? fallback;
-  if (!Number.isInteger(value) || value <= 0) {
-    throw new InputError(`stagelight.cost.${key} must be a positive integer`);
-  }
-  return value;
-}
-
-function durationMs(
-  config: Config | undefined,
-  key: string,
-  fallbackMs: number,
-) {
-  if (!config?.has(key)) return fallbackMs;
-  const ms = durationToMilliseconds(readDurationFromConfig(config, { key }));
-  if (!(ms > 0))
-    throw new InputError(`stagelight.cost.${key} must be positive`);
-  return ms;
-}
-
 export function readCostSettings(root: Config): CostSettings {
   const base = readStagelightSettings(root);
   const config = root.getOptionalConfig('stagelight.cost');
-  const lookbackDays = positiveInteger(config, 'lookbackDays', 90);
+  const lookbackDays = readPositiveInteger(config, 'stagelight.cost', 'lookbackDays', 90);
   // Cost Explorer keeps 13 months of daily data (14 with multi-year history enabled).
   if (lookbackDays > 365) {
     throw new InputError('stagelight.cost.lookbackDays must be at most 365');
@@ -68,9 +47,9 @@ export function readCostSettings(root: Config): CostSettings {
     maxAttempts: base.aws.maxAttempts,
     requestTimeoutMs: base.aws.requestTimeoutMs,
     lookbackDays,
-    ttlMs: durationMs(config, 'ttl', 12 * 3600_000),
-    dailyRequestBudget: positiveInteger(config, 'dailyRequestBudget', 24),
-    retryAfterMs: durationMs(config, 'retryAfter', 15 * 60_000),
+    ttlMs: readPositiveDurationMs(config, 'stagelight.cost', 'ttl', 12 * 3600_000),
+    dailyRequestBudget: readPositiveInteger(config, 'stagelight.cost', 'dailyRequestBudget', 24),
+    retryAfterMs: readPositiveDurationMs(config, 'stagelight.cost', 'retryAfter', 15 * 60_000),
     tags: base.tags,
     appName: APP_NAME,
     stages: base.stages.map(s => s.name),

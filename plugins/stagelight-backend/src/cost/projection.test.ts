@@ -1,10 +1,7 @@
 import { InputError } from '@backstage/errors';
 import { Schedule, ScheduleWindow } from '@internal/plugin-stagelight-common';
-import {
-  awakeHoursInMonth,
-  parseSchedule,
-  projectMonthlyCost,
-} from './projection';
+import { parseSchedule } from './http/projectionRequest';
+import { awakeHoursInMonth, projectMonthlyCost } from './projection';
 
 const weekdays = ['mon', 'tue', 'wed', 'thu', 'fri'];
 

@@ -1,22 +1,6 @@
-import { InputError } from '@backstage/errors';
 import { Schedule } from '@internal/plugin-stagelight-common';
 import { DateTime } from 'luxon';
-import { desiredPowerState, validateSchedule } from '../schedule';
-
-/**
- * A proposed schedule, checked by the schedule module's own validator; a
- * projection also needs at least one window (no window means never awake,
- * which is what sleeping indefinitely costs, not a schedule).
- */
-export function parseSchedule(input: unknown): Schedule {
-  const schedule = validateSchedule(input);
-  if (schedule.windows.length === 0) {
-    throw new InputError(
-      'Invalid schedule: schedule.windows must list at least one window',
-    );
-  }
-  return schedule;
-}
+import { desiredPowerState } from '../schedule';
 
 export interface AwakeHours {
   /** The month, in the schedule's zone, as ISO instants. */

@@ -5,7 +5,7 @@ import {
 } from '@internal/plugin-stagelight-common';
 import { parseArn } from '../aws/arn';
 import { TaggedResource } from '../aws/TaggingAdapter';
-import { AwsLocation } from '../aws/AwsClientFactory';
+import { AwsLocation } from '../aws/AwsLocation';
 import { StagelightTagKeys } from '../config/StagelightConfig';
 
 /** One (clinic, stage) and the resources tagged for it. */

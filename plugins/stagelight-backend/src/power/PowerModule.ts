@@ -2,31 +2,42 @@ import { Knex } from 'knex';
 import {
   AuditorService,
   HttpAuthService,
+  LifecycleService,
   LoggerService,
   PermissionsService,
+  SchedulerService,
 } from '@backstage/backend-plugin-api';
 import type { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
+import express from 'express';
 import { AwsClientFactory } from '../aws/AwsClientFactory';
 import { EcsPowerAdapter } from '../aws/EcsPowerAdapter';
 import { RdsPowerAdapter } from '../aws/RdsPowerAdapter';
+import { Clock } from '../clock/Clock';
 import { StagelightSettings } from '../config/StagelightConfig';
-import { EnvironmentStore } from '../inventory/EnvironmentStore';
 import {
   DeployMarkerProbe,
   HttpDeployMarkerProbe,
 } from '../readiness/DeployMarkerProbe';
 import { abortableSleep, Sleep } from '../readiness/MarkerWaiter';
-import { Clock } from '../status/Clock';
-import { OperationEndAudit } from './OperationEndAudit';
-import { PowerAuditLog } from './PowerAuditLog';
-import { PowerAuditor } from './PowerAuditor';
-import { PowerEngine, PowerObserver } from './PowerEngine';
+import { EnvironmentLookup } from '../snapshot/EnvironmentLookup';
+import { EnvironmentStore } from '../snapshot/EnvironmentStore';
+import { OperationEndAudit } from './audit/OperationEndAudit';
+import { PowerAuditLog } from './audit/PowerAuditLog';
+import { PowerAuditor } from './audit/PowerAuditor';
+import { PowerEngine, PowerObserver } from './engine/PowerEngine';
+import { PowerStore } from './engine/PowerStore';
+import { registerPowerActions } from './http/actions';
+import { PowerGuard } from './http/PowerGuard';
+import { PowerRequests } from './http/requests';
+import { createPowerRouter } from './http/router';
 import { PowerSettings } from './PowerSettings';
-import { ApplySchedulesResult, PowerService } from './PowerService';
-import { PowerStore } from './PowerStore';
-import { createPowerRouter } from './router';
-import { registerPowerActions } from './actions';
-import { PowerGuard } from './PowerGuard';
+import { LeaseService } from './service/LeaseService';
+import { PowerService } from './service/PowerService';
+import {
+  ApplySchedulesResult,
+  ScheduleApplier,
+} from './service/ScheduleApplier';
+import { ScheduleService } from './service/ScheduleService';
 
 export interface PowerModuleOptions {
   knex: Knex;
@@ -49,6 +60,9 @@ export interface PowerModuleOptions {
 /** Wake and sleep wired together: one engine per backend instance. */
 export interface PowerModule {
   service: PowerService;
+  leases: LeaseService;
+  schedules: ScheduleService;
+  requests: PowerRequests;
   engine: PowerEngine;
   auditor: PowerAuditor;
   auditLog: PowerAuditLog;
@@ -56,10 +70,19 @@ export interface PowerModule {
   resume(): Promise<number>;
   /** The scheduled task's body (run it with scope 'global'). */
   applySchedules(): Promise<ApplySchedulesResult>;
+  /**
+   * Resumes unfinished operations, schedules the schedule pass (global) and
+   * the pick-up of operations whose replica died (local), and stops the
+   * engine at shutdown.
+   */
+  start(deps: {
+    scheduler: SchedulerService;
+    lifecycle: LifecycleService;
+  }): Promise<void>;
   router(deps: {
     httpAuth: HttpAuthService;
     permissions: PermissionsService;
-  }): ReturnType<typeof createPowerRouter>;
+  }): express.Router;
   /** Registers get-environment-status, wake-environment and sleep-environment. */
   registerActions(deps: {
     actionsRegistry: ActionsRegistryService;
@@ -72,6 +95,10 @@ export interface PowerModule {
 export function createPowerModule(o: PowerModuleOptions): PowerModule {
   const store = new PowerStore(o.knex);
   const auditLog = new PowerAuditLog(o.knex);
+  const lookup = new EnvironmentLookup({
+    store: o.store,
+    stages: o.settings.stages.map(s => s.name),
+  });
   const engine = new PowerEngine({
     store,
     ecs: new EcsPowerAdapter(o.factory),
@@ -89,32 +116,88 @@ export function createPowerModule(o: PowerModuleOptions): PowerModule {
     ],
     owner: o.owner,
   });
+  const leases = new LeaseService({
+    store,
+    lookup,
+    power: o.power,
+    clock: o.clock,
+  });
+  const schedules = new ScheduleService({
+    store,
+    lookup,
+    power: o.power,
+    clock: o.clock,
+  });
   const service = new PowerService({
+    engine,
+    store,
+    lookup,
+    leases,
+    schedules,
+    settings: o.settings,
+    clock: o.clock,
+  });
+  const applier = new ScheduleApplier({
     engine,
     store,
     environments: o.store,
     settings: o.settings,
     power: o.power,
-    clock: o.clock,
     logger: o.logger,
   });
+  const requests = new PowerRequests(o.power);
   const auditor = new PowerAuditor({
     auditor: o.auditor,
     log: auditLog,
     clock: o.clock,
   });
+  const handlers = { lookup, service, leases, schedules, requests };
   return {
     service,
+    leases,
+    schedules,
+    requests,
     engine,
     auditor,
     auditLog,
     resume: () => engine.resumeUnfinished(),
-    applySchedules: () => service.applySchedules(o.clock.now()),
-    router: deps => createPowerRouter({ service, auditor, auditLog, ...deps }),
+    applySchedules: () => applier.apply(o.clock.now()),
+    async start({ scheduler, lifecycle }) {
+      // Operations a previous run of this replica left unfinished.
+      await engine.resumeUnfinished();
+      lifecycle.addShutdownHook(() => engine.stop());
+      await scheduler.scheduleTask({
+        id: 'stagelight-power-schedules',
+        frequency: o.power.applyInterval,
+        timeout: { minutes: 2 },
+        scope: 'global',
+        fn: async () => {
+          await applier.apply(o.clock.now());
+        },
+      });
+      await scheduler.scheduleTask({
+        // Picks up operations of a replica that died, once their lock has expired.
+        id: 'stagelight-power-resume',
+        frequency: { minutes: 1 },
+        timeout: { minutes: 1 },
+        scope: 'local',
+        fn: async () => {
+          await engine.resumeUnfinished();
+        },
+      });
+    },
+    router: ({ httpAuth, permissions }) =>
+      createPowerRouter({
+        ...handlers,
+        auditor,
+        auditLog,
+        httpAuth,
+        permissions,
+      }),
     registerActions: deps =>
       registerPowerActions({
         actionsRegistry: deps.actionsRegistry,
-        service,
+        ...handlers,
         guard: new PowerGuard({ permissions: deps.permissions, auditor }),
         clock: o.clock,
       }),

@@ -1,9 +1,10 @@
-import { Config, readDurationFromConfig } from '@backstage/config';
+import { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
 import { HumanDuration } from '@backstage/types';
 import { Schedule } from '@internal/plugin-stagelight-common';
 import { StagelightSettings } from '../config/StagelightConfig';
 import { validateSchedule } from '../schedule';
+import { readOptionalDuration, readPositiveNumber } from '../config/readers';
 
 /** Settings of wake and sleep, read from `stagelight.power` with defaults applied. */
 export interface PowerSettings {
@@ -20,14 +21,6 @@ export interface PowerSettings {
   stageSchedules: Map<string, Schedule>;
   /** The tag on each ECS service that remembers its desired count while asleep. */
   desiredCountTag: string;
-}
-
-function positive(config: Config | undefined, key: string, fallback: number) {
-  const value = config?.getOptionalNumber(key) ?? fallback;
-  if (!(value > 0)) {
-    throw new InputError(`stagelight.power.${key} must be a positive number`);
-  }
-  return value;
 }
 
 export function readPowerSettings(
@@ -54,15 +47,15 @@ export function readPowerSettings(
     );
   }
   return {
-    maxLeaseHours: positive(config, 'maxLeaseHours', 12),
-    lockTtlMs: positive(config, 'lockTtlSeconds', 120) * 1000,
+    maxLeaseHours: readPositiveNumber(config, 'stagelight.power', 'maxLeaseHours', 12),
+    lockTtlMs: readPositiveNumber(config, 'stagelight.power', 'lockTtlSeconds', 120) * 1000,
     dbAvailableTimeoutMs:
-      positive(config, 'dbAvailableTimeoutSeconds', 1200) * 1000,
-    readyTimeoutMs: positive(config, 'readyTimeoutSeconds', 600) * 1000,
-    pollIntervalMs: positive(config, 'pollIntervalSeconds', 10) * 1000,
-    applyInterval: config?.has('applyInterval')
-      ? readDurationFromConfig(config, { key: 'applyInterval' })
-      : { minutes: 1 },
+      readPositiveNumber(config, 'stagelight.power', 'dbAvailableTimeoutSeconds', 1200) * 1000,
+    readyTimeoutMs: readPositiveNumber(config, 'stagelight.power', 'readyTimeoutSeconds', 600) * 1000,
+    pollIntervalMs: readPositiveNumber(config, 'stagelight.power', 'pollIntervalSeconds', 10) * 1000,
+    applyInterval: readOptionalDuration(config, 'applyInterval', {
+      minutes: 1,
+    }),
     stageSchedules,
     desiredCountTag: settings.tags.desiredCount,
   };

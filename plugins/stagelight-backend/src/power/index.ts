@@ -4,18 +4,14 @@ export {
   type PowerModuleOptions,
 } from './PowerModule';
 export { readPowerSettings, type PowerSettings } from './PowerSettings';
-export { createPowerRouter, type PowerRouterOptions } from './router';
+export { PowerService } from './service/PowerService';
 export {
-  PowerService,
   SCHEDULER_ACTOR,
   type ApplySchedulesResult,
-} from './PowerService';
+} from './service/ScheduleApplier';
 export {
   PowerEngine,
   type PowerObserver,
   type StartOperation,
-} from './PowerEngine';
-export { powerTargetsOf, type PowerTargets } from './PowerTargets';
-export { PowerNotifier, operationSignal, clinicLink } from './PowerNotifier';
-export { registerPowerActions, type PowerActionsOptions } from './actions';
-export { PowerGuard, actorOf } from './PowerGuard';
+} from './engine/PowerEngine';
+export { PowerNotifier } from './notify/PowerNotifier';

@@ -22,9 +22,9 @@ import {
 import { Knex } from 'knex';
 import request from 'supertest';
 import { AwsClientCustomizer } from '../aws/AwsClientFactory';
-import { stagelightClockServiceRef } from '../clockService';
+import { stagelightClockServiceRef } from '../clock/clockService';
 import { stagelightPlugin } from '../plugin';
-import { Clock } from '../status/Clock';
+import { Clock } from '../clock/Clock';
 import { awsCustomizerModule } from '../__testUtils__/awsCustomizerModule';
 import {
   addServices,

@@ -1,6 +1,6 @@
 import { MarkerWaiter } from './MarkerWaiter';
 import { ProbeResult } from './readinessState';
-import { EnvironmentRecord } from '../status/EnvironmentRecord';
+import { EnvironmentRecord } from '../snapshot/EnvironmentRecord';
 
 /** A clock that only moves when the waiter sleeps, so waits take no real time. */
 function fakeTime() {

@@ -1,6 +1,6 @@
 import { WaitForMarkerResponse } from '@internal/plugin-stagelight-common';
-import { EnvironmentRecord } from '../status/EnvironmentRecord';
-import { Clock } from '../status/Clock';
+import { EnvironmentRecord } from '../snapshot/EnvironmentRecord';
+import { Clock } from '../clock/Clock';
 import { DeployMarkerProbe } from './DeployMarkerProbe';
 
 export type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>;

@@ -28,3 +28,21 @@ export function probeUrlFor(
   if (!base) return null;
   return `${base.replace(/\/+$/, '')}${settings.path}`;
 }
+
+/**
+ * The URL an environment already in the snapshot is probed at, by the same
+ * rule: the configured template, or the ALB DNS name its last refresh found.
+ */
+export function snapshotProbeUrl(
+  record: {
+    clinic: string;
+    stage: string;
+    resources: EnvironmentResource[];
+    readinessDetail: { probeUrl: string | null };
+  },
+  settings: Pick<ReadinessSettings, 'baseUrlTemplate' | 'path'>,
+): string | null {
+  return settings.baseUrlTemplate
+    ? probeUrlFor(record, settings, new Map())
+    : record.readinessDetail.probeUrl;
+}

@@ -7,7 +7,7 @@ import {
 } from '@internal/stagelight-local-aws';
 import { PowerOperation } from '@internal/plugin-stagelight-common';
 import { CallCounter } from '../aws/CallCounter';
-import { DatabaseEnvironmentStore } from '../inventory/EnvironmentStore';
+import { DatabaseEnvironmentStore } from '../snapshot/EnvironmentStore';
 import {
   migrate,
   TestClock,

@@ -1,7 +1,7 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { PowerOperation } from '@internal/plugin-stagelight-common';
-import { EnvironmentStore } from '../inventory/EnvironmentStore';
-import type { PowerObserver } from '../power/PowerEngine';
+import { EnvironmentStore } from '../snapshot/EnvironmentStore';
+import type { PowerObserver } from '../power/engine/PowerEngine';
 import { StatusCollector } from './StatusCollector';
 
 /**

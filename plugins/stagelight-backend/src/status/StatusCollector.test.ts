@@ -15,8 +15,9 @@ import {
   startVersionServer,
   VersionServer,
 } from '../__testUtils__/versionServer';
+import { createStatusAdapters } from './StatusAdapters';
 import { StatusCollector } from './StatusCollector';
-import { EnvironmentRecord } from './EnvironmentRecord';
+import { EnvironmentRecord } from '../snapshot/EnvironmentRecord';
 
 const FLEET: FixtureEnvironment[] = [
   {
@@ -84,7 +85,7 @@ describe('StatusCollector against moto_server', () => {
       customizers: [counter.customizer, faults.customizer],
     });
     const collector = new StatusCollector({
-      factory,
+      adapters: createStatusAdapters(factory, settings.aws.endpoint),
       settings,
       probe: new HttpDeployMarkerProbe(2000),
       clock: { now: () => new Date('2026-11-26T10:00:00Z') },

@@ -3,22 +3,14 @@ import {
   DatabaseStatus,
   EcsServiceStatus,
   EnvironmentError,
-  EnvironmentResource,
-  PowerState,
   FunctionStatus,
   QueueStatus,
 } from '@internal/plugin-stagelight-common';
 import { APP_NAME } from '@internal/stagelight-tag-contract';
-import { AwsClientFactory, AwsLocation } from '../aws/AwsClientFactory';
-import { CloudWatchAdapter, MetricRequest } from '../aws/CloudWatchAdapter';
-import { EcsAdapter, ServiceRead } from '../aws/EcsAdapter';
-import { LambdaAdapter, FunctionInfo } from '../aws/LambdaAdapter';
-import { LoadBalancerAdapter } from '../aws/LoadBalancerAdapter';
+import { AwsLocation, locationKey, locationOf } from '../aws/AwsLocation';
 import { mapLimited } from '../aws/Limiter';
-import { RdsAdapter } from '../aws/RdsAdapter';
-import { SqsAdapter, QueueCounts } from '../aws/SqsAdapter';
-import { TaggingAdapter } from '../aws/TaggingAdapter';
-import { ParsedArn, parseArn } from '../aws/arn';
+import { parseArn } from '../aws/arn';
+import { Clock } from '../clock/Clock';
 import { StagelightSettings } from '../config/StagelightConfig';
 import {
   DiscoveredEnvironment,
@@ -26,34 +18,29 @@ import {
   discoverEnvironments,
   environmentKey,
 } from '../inventory/discoverEnvironments';
-import { locationOf } from '../power/PowerTargets';
 import { DeployMarkerProbe } from '../readiness/DeployMarkerProbe';
-import { probeUrlFor } from '../readiness/probeUrl';
-import { ProbeResult, deriveReadiness } from '../readiness/readinessState';
-import { Clock } from './Clock';
-import { EnvironmentRecord } from './EnvironmentRecord';
+import { probeUrlFor, snapshotProbeUrl } from '../readiness/probeUrl';
+import { EnvironmentRecord } from '../snapshot/EnvironmentRecord';
+import {
+  describeError,
+  ECS_SOURCE,
+  LocationReader,
+  LocationReads,
+  RDS_SOURCE,
+  ReadScope,
+} from './LocationReader';
 import { derivePowerState } from './powerState';
 import { summarizeQueues } from './queueDepth';
+import { ReadinessReader } from './ReadinessReader';
+import { StatusAdapters } from './StatusAdapters';
 
-const ECS_SOURCE = 'ecs:DescribeServices';
-const RDS_SOURCE = 'rds:DescribeDBClusters';
-/** Error sources of the reads a one-environment refresh repeats. */
-const CORE_SOURCES = [ECS_SOURCE, RDS_SOURCE];
+/** Error sources of the reads a `power` read repeats; the others' errors are kept. */
+const POWER_SOURCES = [ECS_SOURCE, RDS_SOURCE];
+/** Resource types a `power` read covers. */
+const POWER_TYPES = ['ecs:service', 'rds:cluster'];
 
 /** Probes run at most this many at once. */
 const PROBE_CONCURRENCY = 16;
-
-/** What was read from AWS for one account/region. */
-interface LocationReads {
-  services: Map<string, EcsServiceStatus>;
-  clusters: Map<string, DatabaseStatus>;
-  queues: Map<string, QueueCounts>;
-  metrics: Map<string, number | null>;
-  functions: Map<string, FunctionInfo>;
-  albDns: Map<string, string>;
-  /** Errors by the ARN they affect. */
-  errors: Map<string, EnvironmentError[]>;
-}
 
 export interface CollectResult {
   records: EnvironmentRecord[];
@@ -61,60 +48,52 @@ export interface CollectResult {
   failedTargets: AwsLocation[];
 }
 
-function describe(error: unknown): string {
-  const e = error as Error;
-  return `${e.name ?? 'Error'}: ${e.message ?? String(error)}`;
-}
-
-function locationKey(where: AwsLocation) {
-  return `${where.accountId ?? 'main'}|${where.region}`;
-}
-
 function clusterNotFound(identifier: string): EnvironmentError {
   return { source: RDS_SOURCE, message: `cluster ${identifier} not found` };
 }
 
 /**
- * Builds the status of every environment in one pass over AWS: inventory per
- * account/region, then batched reads per service grouped by account/region. A
- * failing call marks only the environments whose resources it covered.
+ * Builds environments' status from AWS: the whole fleet (inventory per
+ * account/region by tag, then batched reads per service) or one environment
+ * whose resources are known, through the same reads and the same record
+ * builder. A failing call marks only the environments whose resources it
+ * covered.
  */
 export class StatusCollector {
-  readonly #tagging: TaggingAdapter;
-  readonly #ecs: EcsAdapter;
-  readonly #rds: RdsAdapter;
-  readonly #sqs: SqsAdapter;
-  readonly #cloudwatch: CloudWatchAdapter;
-  readonly #lambda: LambdaAdapter;
-  readonly #elb: LoadBalancerAdapter;
+  readonly #locations: LocationReader;
+  readonly #readiness: ReadinessReader;
 
   constructor(
     private readonly deps: {
-      factory: AwsClientFactory;
+      adapters: StatusAdapters;
       settings: StagelightSettings;
       probe: DeployMarkerProbe;
       clock: Clock;
       logger: LoggerService;
     },
   ) {
-    const { factory, settings } = deps;
-    this.#tagging = new TaggingAdapter(factory);
-    this.#ecs = new EcsAdapter(factory);
-    this.#rds = new RdsAdapter(factory);
-    this.#sqs = new SqsAdapter(factory, settings.aws.endpoint);
-    this.#cloudwatch = new CloudWatchAdapter(factory);
-    this.#lambda = new LambdaAdapter(factory);
-    this.#elb = new LoadBalancerAdapter(factory);
+    const { adapters, settings, probe, clock } = deps;
+    this.#locations = new LocationReader({
+      adapters,
+      clock,
+      readLoadBalancers: !settings.readiness.baseUrlTemplate,
+    });
+    this.#readiness = new ReadinessReader({
+      probe,
+      clock,
+      readiness: settings.readiness,
+    });
   }
 
+  /** The whole fleet; environments of a target that cannot be listed keep their `previous` record, marked unknown. */
   async collect(previous: EnvironmentRecord[] = []): Promise<CollectResult> {
-    const { settings, logger } = this.deps;
+    const { settings, logger, adapters } = this.deps;
     const listings: TargetListing[] = [];
     const failedTargets: { target: AwsLocation; error: string }[] = [];
     await Promise.all(
       settings.aws.targets.map(async target => {
         try {
-          const resources = await this.#tagging.listByTag(target, {
+          const resources = await adapters.tagging.listByTag(target, {
             key: settings.tags.app,
             value: APP_NAME,
           });
@@ -123,9 +102,9 @@ export class StatusCollector {
           logger.warn(
             `Stagelight could not list tagged resources in ${locationKey(
               target,
-            )}: ${describe(error)}`,
+            )}: ${describeError(error)}`,
           );
-          failedTargets.push({ target, error: describe(error) });
+          failedTargets.push({ target, error: describeError(error) });
         }
       }),
     );
@@ -136,32 +115,8 @@ export class StatusCollector {
       for (const r of resources)
         if (!targetOf.has(r.arn)) targetOf.set(r.arn, target);
     }
-
     const envs = discoverEnvironments(listings, settings.tags, settings.stages);
-    const byLocation = new Map<
-      string,
-      { where: AwsLocation; arns: string[] }
-    >();
-    for (const env of envs) {
-      for (const r of env.resources) {
-        if (r.type === 's3') continue;
-        const where = targetOf.get(r.arn)!;
-        const key = locationKey(where);
-        if (!byLocation.has(key)) byLocation.set(key, { where, arns: [] });
-        byLocation.get(key)!.arns.push(r.arn);
-      }
-    }
-    const reads = new Map<string, LocationReads>();
-    await Promise.all(
-      [...byLocation.entries()].map(async ([key, { where, arns }]) => {
-        reads.set(key, await this.#readLocation(where, arns));
-      }),
-    );
-
-    const refreshedAt = this.deps.clock.now().toISOString();
-    const records = await mapLimited(envs, PROBE_CONCURRENCY, env =>
-      this.#record(env, targetOf, reads, refreshedAt),
-    );
+    const records = await this.#read(envs, arn => targetOf.get(arn)!, 'full');
 
     const known = new Set(records.map(r => environmentKey(r.clinic, r.stage)));
     for (const failed of failedTargets) {
@@ -186,144 +141,89 @@ export class StatusCollector {
     return { records, failedTargets: failedTargets.map(f => f.target) };
   }
 
-  async #readLocation(
-    where: AwsLocation,
-    arns: string[],
-  ): Promise<LocationReads> {
-    const { settings, clock } = this.deps;
-    const reads: LocationReads = {
-      services: new Map(),
-      clusters: new Map(),
-      queues: new Map(),
-      metrics: new Map(),
-      functions: new Map(),
-      albDns: new Map(),
-      errors: new Map(),
-    };
-    const fail = (affected: string[], source: string, error: unknown) => {
-      for (const arn of affected) {
-        const list = reads.errors.get(arn) ?? [];
-        list.push({ source, message: describe(error) });
-        reads.errors.set(arn, list);
+  /**
+   * Re-reads one environment after a power operation: its ECS services, its
+   * database and its deploy marker. Queue, function and metric figures are
+   * kept until the next full refresh.
+   */
+  async collectEnvironment(
+    record: EnvironmentRecord,
+  ): Promise<EnvironmentRecord> {
+    const { targets } = this.deps.settings.aws;
+    const [updated] = await this.#read(
+      [record],
+      arn => {
+        const parsed = parseArn(arn)!;
+        return locationOf(parsed.accountId, parsed.region, targets);
+      },
+      'power',
+      record,
+    );
+    return updated;
+  }
+
+  /** Reads `envs`' resources per account/region, then builds each record. */
+  async #read(
+    envs: DiscoveredEnvironment[],
+    whereOf: (arn: string) => AwsLocation,
+    scope: ReadScope,
+    previous?: EnvironmentRecord,
+  ): Promise<EnvironmentRecord[]> {
+    // A power read's time is when it began: a full refresh that began earlier holds older news.
+    const startedAt = this.deps.clock.now().toISOString();
+    const byLocation = new Map<
+      string,
+      { where: AwsLocation; arns: string[] }
+    >();
+    const locationOfArn = new Map<string, string>();
+    for (const env of envs) {
+      for (const r of env.resources) {
+        if (r.type === 's3') continue;
+        if (scope === 'power' && !POWER_TYPES.includes(r.type)) continue;
+        if (!parseArn(r.arn)) continue;
+        const where = whereOf(r.arn);
+        const key = locationKey(where);
+        locationOfArn.set(r.arn, key);
+        if (!byLocation.has(key)) byLocation.set(key, { where, arns: [] });
+        byLocation.get(key)!.arns.push(r.arn);
       }
-    };
-    const parsed = arns.map(arn => parseArn(arn)!);
-    const ofType = (type: string) => parsed.filter(p => p.type === type);
-
-    const clusters = ofType('rds:cluster');
-    const queues = ofType('sqs');
-    const functions = ofType('lambda:function');
-    const albs = ofType('elasticloadbalancing:loadbalancer');
-
-    const metricRequests: MetricRequest[] = [
-      ...queues.map(q => ({
-        key: q.arn,
-        namespace: 'AWS/SQS',
-        metric: 'ApproximateAgeOfOldestMessage',
-        dimension: { name: 'QueueName', value: q.name },
-        stat: 'Maximum' as const,
-      })),
-      ...clusters.map(c => ({
-        key: c.arn,
-        namespace: 'AWS/RDS',
-        metric: 'ServerlessDatabaseCapacity',
-        dimension: { name: 'DBClusterIdentifier', value: c.name },
-        stat: 'Average' as const,
-      })),
-    ];
-
-    await Promise.all([
-      this.#readServices(where, ofType('ecs:service')).then(found => {
-        for (const read of found) {
-          if ('status' in read) reads.services.set(read.arn, read.status);
-          else fail([read.arn], ECS_SOURCE, read.error);
-        }
+    }
+    const reads = new Map<string, LocationReads>();
+    await Promise.all(
+      [...byLocation.entries()].map(async ([key, { where, arns }]) => {
+        reads.set(key, await this.#locations.read(where, arns, scope));
       }),
-      clusters.length > 0 &&
-        this.#rds.describeClusters(where).then(
-          found => {
-            reads.clusters = found;
-          },
-          error =>
-            fail(
-              clusters.map(c => c.arn),
-              RDS_SOURCE,
-              error,
-            ),
-        ),
-      ...queues.map(q =>
-        this.#sqs.counts(where, q).then(
-          counts => {
-            reads.queues.set(q.arn, counts);
-          },
-          error => fail([q.arn], 'sqs:GetQueueAttributes', error),
-        ),
-      ),
-      metricRequests.length > 0 &&
-        this.#cloudwatch.latest(where, metricRequests, clock.now()).then(
-          found => {
-            reads.metrics = found;
-          },
-          error =>
-            fail(
-              queues.map(q => q.arn),
-              'cloudwatch:GetMetricData',
-              error,
-            ),
-        ),
-      functions.length > 0 &&
-        this.#lambda.listFunctions(where).then(
-          found => {
-            reads.functions = found;
-          },
-          error =>
-            fail(
-              functions.map(f => f.arn),
-              'lambda:ListFunctions',
-              error,
-            ),
-        ),
-      !settings.readiness.baseUrlTemplate &&
-        albs.length > 0 &&
-        this.#elb
-          .dnsNames(
-            where,
-            albs.map(a => a.arn),
-          )
-          .then(
-            found => {
-              reads.albDns = found;
-            },
-            error =>
-              fail(
-                albs.map(a => a.arn),
-                'elasticloadbalancing:DescribeLoadBalancers',
-                error,
-              ),
-          ),
-    ]);
-    return reads;
+    );
+    const refreshedAt =
+      scope === 'power' ? startedAt : this.deps.clock.now().toISOString();
+    return mapLimited(envs, PROBE_CONCURRENCY, env =>
+      this.#record(env, arn => reads.get(locationOfArn.get(arn) ?? ''), {
+        refreshedAt,
+        previous,
+      }),
+    );
   }
 
   async #record(
     env: DiscoveredEnvironment,
-    targetOf: Map<string, AwsLocation>,
-    reads: Map<string, LocationReads>,
-    refreshedAt: string,
+    readsOf: (arn: string) => LocationReads | undefined,
+    o: { refreshedAt: string; previous?: EnvironmentRecord },
   ): Promise<EnvironmentRecord> {
     const { settings } = this.deps;
+    const { previous } = o;
     const services: EcsServiceStatus[] = [];
     const queues: QueueStatus[] = [];
     const functions: FunctionStatus[] = [];
-    const errors: EnvironmentError[] = [];
+    const errors: EnvironmentError[] = previous
+      ? previous.errors.filter(e => !POWER_SOURCES.includes(e.source))
+      : [];
     let database: DatabaseStatus | null = null;
     let coreReadFailed = false;
     let queueReadFailed = false;
     const albDns = new Map<string, string>();
 
     for (const r of env.resources) {
-      if (r.type === 's3') continue;
-      const read = reads.get(locationKey(targetOf.get(r.arn)!));
+      const read = readsOf(r.arn);
       if (!read) continue;
       const failures = read.errors.get(r.arn) ?? [];
       errors.push(...failures);
@@ -337,7 +237,11 @@ export class StatusCollector {
       } else if (r.type === 'rds:cluster') {
         const db = read.clusters.get(r.arn);
         if (db && !database) {
-          database = { ...db, capacityAcu: read.metrics.get(r.arn) ?? null };
+          // A power read keeps the capacity metric of the last full refresh.
+          const capacityAcu = previous
+            ? previous.database?.capacityAcu ?? null
+            : read.metrics.get(r.arn) ?? null;
+          database = { ...db, capacityAcu };
         } else if (!db) {
           coreReadFailed = true;
           if (failures.length === 0) errors.push(clusterNotFound(r.name));
@@ -370,181 +274,35 @@ export class StatusCollector {
     }
 
     const power = derivePowerState(services, database, coreReadFailed);
-    const probeUrl = probeUrlFor(env, settings.readiness, albDns);
+    const probeUrl = previous
+      ? snapshotProbeUrl(previous, settings.readiness)
+      : probeUrlFor(env, settings.readiness, albDns);
+    const readiness = await this.#readiness.read(
+      env.resources,
+      power,
+      services,
+      probeUrl,
+    );
+    const changed = {
+      power,
+      errors,
+      refreshedAt: o.refreshedAt,
+      services,
+      database,
+      ...readiness,
+    };
+    if (previous) return { ...previous, ...changed };
     return {
       clinic: env.clinic,
       stage: env.stage,
       protected: env.protected,
       owner: env.owner,
-      power,
       // Partial sums would understate a backlog: no depth rather than a wrong one.
       queue: queueReadFailed ? null : summarizeQueues(queues),
-      errors,
-      refreshedAt,
       resources: env.resources,
-      services,
-      database,
       queues,
       functions,
-      ...(await this.#readiness(env.resources, power, services, probeUrl)),
-    };
-  }
-
-  /**
-   * Re-reads one environment whose resources are known, after a power
-   * operation: its ECS services, its database and its deploy marker. Queue,
-   * function and metric figures are kept until the next full refresh.
-   */
-  async collectEnvironment(
-    record: EnvironmentRecord,
-  ): Promise<EnvironmentRecord> {
-    const { settings, clock } = this.deps;
-    // The time the reads begin: a full refresh that began earlier holds older news.
-    const refreshedAt = clock.now().toISOString();
-    const servicesByLocation = new Map<
-      string,
-      { where: AwsLocation; services: ParsedArn[] }
-    >();
-    let db: { where: AwsLocation; identifier: string } | undefined;
-    for (const r of record.resources) {
-      const arn = parseArn(r.arn);
-      if (!arn) continue;
-      const where = locationOf(arn.accountId, arn.region, settings.aws.targets);
-      if (arn.type === 'ecs:service') {
-        const key = locationKey(where);
-        const group = servicesByLocation.get(key) ?? { where, services: [] };
-        group.services.push(arn);
-        servicesByLocation.set(key, group);
-      } else if (arn.type === 'rds:cluster' && !db) {
-        db = { where, identifier: arn.name };
-      }
-    }
-
-    const errors = record.errors.filter(e => !CORE_SOURCES.includes(e.source));
-    const reads = new Map<string, EcsServiceStatus>();
-    let database: DatabaseStatus | null = null;
-    let coreReadFailed = false;
-    await Promise.all([
-      ...[...servicesByLocation.values()].map(async g => {
-        for (const read of await this.#readServices(g.where, g.services)) {
-          if ('status' in read) {
-            reads.set(read.arn, read.status);
-          } else {
-            coreReadFailed = true;
-            errors.push({ source: ECS_SOURCE, message: describe(read.error) });
-          }
-        }
-      }),
-      db &&
-        this.#rds.describeCluster(db.where, db.identifier).then(
-          found => {
-            if (found) {
-              database = {
-                ...found,
-                capacityAcu: record.database?.capacityAcu ?? null,
-              };
-            } else {
-              coreReadFailed = true;
-              errors.push(clusterNotFound(db!.identifier));
-            }
-          },
-          error => {
-            coreReadFailed = true;
-            errors.push({ source: RDS_SOURCE, message: describe(error) });
-          },
-        ),
-    ]);
-    // In inventory order, as the full refresh lists them.
-    const services = record.resources.flatMap(r => {
-      const s = reads.get(r.arn);
-      return s ? [s] : [];
-    });
-    const power = derivePowerState(services, database, coreReadFailed);
-    return {
-      ...record,
-      power,
-      errors,
-      refreshedAt,
-      services,
-      database,
-      ...(await this.#readiness(
-        record.resources,
-        power,
-        services,
-        record.readinessDetail.probeUrl,
-      )),
-    };
-  }
-
-  /** Describes ECS services of one account/region; DescribeServices takes one cluster per call. */
-  async #readServices(
-    where: AwsLocation,
-    services: ParsedArn[],
-  ): Promise<ServiceRead[]> {
-    const byCluster = new Map<string, string[]>();
-    for (const s of services) {
-      const cluster = s.parent ?? 'default';
-      byCluster.set(cluster, [...(byCluster.get(cluster) ?? []), s.arn]);
-    }
-    const reads = await Promise.all(
-      [...byCluster].map(([cluster, arns]) =>
-        this.#ecs.describeServices(where, cluster, arns),
-      ),
-    );
-    return reads.flat();
-  }
-
-  /** Expected and served deploy marker and the readiness they make. */
-  async #readiness(
-    resources: EnvironmentResource[],
-    power: PowerState,
-    services: EcsServiceStatus[],
-    probeUrl: string | null,
-  ): Promise<
-    Pick<
-      EnvironmentRecord,
-      'readiness' | 'expectedMarker' | 'servedMarker' | 'readinessDetail'
-    >
-  > {
-    const { settings, probe } = this.deps;
-    const apiArns = new Set(
-      resources.filter(r => r.component === 'api').map(r => r.arn),
-    );
-    const expectedMarker =
-      services.find(s => apiArns.has(s.arn) && s.deployMarker)?.deployMarker ??
-      services.find(s => s.deployMarker)?.deployMarker ??
-      null;
-
-    let probed: ProbeResult | undefined;
-    let checkedAt: string | null = null;
-    if (
-      settings.readiness.probeOnRefresh &&
-      probeUrl &&
-      power !== 'asleep' &&
-      power !== 'paused'
-    ) {
-      probed = await probe.probe(probeUrl);
-      checkedAt = this.deps.clock.now().toISOString();
-    }
-    const readiness = deriveReadiness({
-      power,
-      services,
-      expectedMarker,
-      probe: probed,
-    });
-    const servedMarker = probed?.ok ? probed.marker : null;
-    return {
-      readiness: readiness.state,
-      expectedMarker,
-      servedMarker,
-      readinessDetail: {
-        state: readiness.state,
-        expectedMarker,
-        servedMarker,
-        reason: readiness.reason,
-        probeUrl,
-        checkedAt,
-      },
+      ...changed,
     };
   }
 }

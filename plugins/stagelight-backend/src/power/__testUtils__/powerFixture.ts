@@ -9,17 +9,18 @@ import { DefaultAwsCredentialsManager } from '@backstage/integration-aws-node';
 import { Knex } from 'knex';
 import {
   AwsClientCustomizer,
-  AwsClientFactory,
+  awsClientFactoryFromSettings,
 } from '../../aws/AwsClientFactory';
 import {
   readStagelightSettings,
   StagelightSettings,
 } from '../../config/StagelightConfig';
-import { EnvironmentStore, Snapshot } from '../../inventory/EnvironmentStore';
+import { EnvironmentStore, Snapshot } from '../../snapshot/EnvironmentStore';
 import { environmentKey } from '../../inventory/discoverEnvironments';
 import { HttpDeployMarkerProbe } from '../../readiness/DeployMarkerProbe';
-import { EnvironmentRecord } from '../../status/EnvironmentRecord';
-import { Clock } from '../../status/Clock';
+import { EnvironmentRecord } from '../../snapshot/EnvironmentRecord';
+import { Clock } from '../../clock/Clock';
+import { createStatusAdapters } from '../../status/StatusAdapters';
 import { StatusCollector } from '../../status/StatusCollector';
 import { testConfig } from '../../__testUtils__/testSettings';
 import { createPowerModule, PowerModule } from '../PowerModule';
@@ -72,14 +73,11 @@ function testAwsClientFactory(
   settings: StagelightSettings,
   customizers?: AwsClientCustomizer[],
 ) {
-  return new AwsClientFactory({
-    credentialsManager: DefaultAwsCredentialsManager.fromConfig(config),
-    endpoint: settings.aws.endpoint,
-    maxAttempts: settings.aws.maxAttempts,
-    requestTimeoutMs: settings.aws.requestTimeoutMs,
-    concurrency: settings.aws.concurrency,
+  return awsClientFactoryFromSettings(
+    DefaultAwsCredentialsManager.fromConfig(config),
+    settings.aws,
     customizers,
-  });
+  );
 }
 
 /** A status collector reading moto, wired as the plugin wires it. */
@@ -93,7 +91,10 @@ export function testStatusCollector(
 ): StatusCollector {
   const { config, settings } = powerTestSettings(endpoint, options.stagelight);
   return new StatusCollector({
-    factory: testAwsClientFactory(config, settings, options.customizers),
+    adapters: createStatusAdapters(
+      testAwsClientFactory(config, settings, options.customizers),
+      settings.aws.endpoint,
+    ),
     settings,
     probe: new HttpDeployMarkerProbe(2000),
     clock: options.clock ?? { now: () => new Date() },

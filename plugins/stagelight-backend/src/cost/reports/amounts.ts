@@ -1,0 +1,39 @@
+import { CostMonthComparison } from '@internal/plugin-stagelight-common';
+import { Day, roundMoney } from '../calendar';
+import { DailyRow, GroupAmount } from '../CostStore';
+import { DayAmount } from '../forecast';
+
+export const EMPTY_MONTH: CostMonthComparison = {
+  monthToDate: null,
+  lastMonthToSameDay: null,
+  lastMonth: null,
+};
+
+/** Daily amounts summed over groups, in day order. */
+export function byDay(rows: DailyRow[]): DayAmount[] {
+  const map = new Map<Day, number>();
+  for (const r of rows) map.set(r.day, (map.get(r.day) ?? 0) + r.amount);
+  return [...map.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([day, amount]) => ({ day, amount }));
+}
+
+/** A window's amount, or null when the stored days do not reach back to its start (unknown, not zero). */
+export function covered(
+  range: [Day, Day],
+  firstDay: Day,
+  amount: number,
+): number | null {
+  return range[0] < firstDay ? null : roundMoney(amount);
+}
+
+export function sumOf(
+  groups: GroupAmount[],
+  keep: (g: GroupAmount) => boolean,
+): number {
+  return groups.filter(keep).reduce((s, g) => s + g.amount, 0);
+}
+
+/** Cost that carries no stage or no clinic tag: the app's, but nobody's. */
+export const isUntagged = (g: { stage: string; clinic: string }) =>
+  g.stage === '' || g.clinic === '';

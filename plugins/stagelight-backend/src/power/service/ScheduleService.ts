@@ -1,0 +1,110 @@
+import {
+  PowerLease,
+  Schedule,
+  ScheduleResponse,
+} from '@internal/plugin-stagelight-common';
+import { Clock } from '../../clock/Clock';
+import { desiredPowerState, DesiredPowerAnswer } from '../../schedule';
+import { EnvironmentLookup } from '../../snapshot/EnvironmentLookup';
+import { EnvironmentRecord } from '../../snapshot/EnvironmentRecord';
+import { PowerStore } from '../engine/PowerStore';
+import { PowerSettings } from '../PowerSettings';
+import { isRunning, leasePeriods } from './leases';
+
+type Env = { clinic: string; stage: string };
+
+/** An environment's schedule override and stage default, its lease, and what they want at a moment. */
+export interface PowerPlan {
+  override?: Schedule;
+  stageDefault?: Schedule;
+  lease?: PowerLease;
+  desired: DesiredPowerAnswer;
+}
+
+/**
+ * Schedules of environments: the stage default or the environment's override,
+ * what it wants now, and the boundary a user's action claims.
+ */
+export class ScheduleService {
+  constructor(
+    private readonly deps: {
+      store: PowerStore;
+      lookup: EnvironmentLookup;
+      power: Pick<PowerSettings, 'stageSchedules' | 'maxLeaseHours'>;
+      clock: Clock;
+    },
+  ) {}
+
+  async get(env: Env): Promise<ScheduleResponse> {
+    const record = await this.deps.lookup.environment(env.clinic, env.stage);
+    const now = this.deps.clock.now();
+    const { override, stageDefault, lease, desired: d } = await this.plan(
+      record,
+      now,
+    );
+    return {
+      clinic: env.clinic,
+      stage: env.stage,
+      schedule: override ?? stageDefault ?? null,
+      source: sourceOf(override, stageDefault),
+      protected: record.protected,
+      lease: lease && isRunning(lease, now) ? lease : null,
+      maxLeaseHours: this.deps.power.maxLeaseHours,
+      desired: {
+        state: d.state,
+        reason: d.reason,
+        nextTransition: d.nextTransition
+          ? {
+              at: d.nextTransition.at.toISOString(),
+              state: d.nextTransition.state,
+            }
+          : null,
+      },
+    };
+  }
+
+  async put(
+    env: Env,
+    schedule: Schedule,
+    actor: string,
+  ): Promise<ScheduleResponse> {
+    await this.deps.lookup.environment(env.clinic, env.stage);
+    await this.deps.store.putSchedule(
+      env,
+      schedule,
+      actor,
+      this.deps.clock.now(),
+    );
+    return this.get(env);
+  }
+
+  async plan(record: EnvironmentRecord, now: Date): Promise<PowerPlan> {
+    const env = { clinic: record.clinic, stage: record.stage };
+    const override = await this.deps.store.getSchedule(env);
+    const stageDefault = this.deps.power.stageSchedules.get(record.stage);
+    const lease = await this.deps.store.getLease(env);
+    const desired = desiredPowerState({
+      protected: record.protected,
+      leases: leasePeriods(lease),
+      schedule: override ?? stageDefault,
+      at: now,
+    });
+    return { override, stageDefault, lease, desired };
+  }
+
+  /** A user's action overrides the schedule until its next transition. */
+  async claimCurrentBoundary(record: EnvironmentRecord, now: Date) {
+    const { since } = (await this.plan(record, now)).desired;
+    if (since) {
+      await this.deps.store.claimBoundary(record, since, 'user', now);
+    }
+  }
+}
+
+function sourceOf(
+  override?: Schedule,
+  stageDefault?: Schedule,
+): ScheduleResponse['source'] {
+  if (override) return 'override';
+  return stageDefault ? 'stage-default' : 'none';
+}
