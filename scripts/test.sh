@@ -12,6 +12,7 @@ source scripts/postgres.sh
 
 echo "== type check" >&2
 yarn tsc
+node scripts/check-architecture.js
 
 echo "== unit and integration tests" >&2
 mkdir -p .tools

@@ -144,7 +144,7 @@ export interface Config {
       branches?: { [branch: string]: string };
     };
 
-    /** Cost per stage and clinic from AWS Cost Explorer (design §6). */
+    /** Cost per stage and clinic from AWS Cost Explorer (docs/architecture.md, "Cost"). */
     cost?: {
       /**
        * Account whose Cost Explorer is read (where the cost allocation tags are

@@ -17,7 +17,7 @@ export interface ReadinessInput {
   probe?: ProbeResult;
 }
 
-/** Readiness of an environment (design §4) with a short reason. */
+/** Readiness of an environment (docs/architecture.md, "Status and readiness") with a short reason. */
 export function deriveReadiness(input: ReadinessInput): {
   state: ReadinessState;
   reason: string;

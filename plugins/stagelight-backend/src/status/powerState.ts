@@ -45,7 +45,7 @@ function dbSide(db: DatabaseStatus | null): Side {
 }
 
 /**
- * Power state of an environment from its ECS services and its database (design §4).
+ * Power state of an environment from its ECS services and its database (docs/architecture.md, "Status and readiness").
  * `readFailed` says part of the picture is missing: then only an unambiguous
  * answer is given.
  */
