@@ -1,64 +1,80 @@
 /*
- * The Stagelight portal's backend: Backstage's core plugins plus Stagelight's.
+ * The Stagelight portal's backend: Backstage's core plugins plus Stagelight's,
+ * each plugin listed with the modules that extend it. They are added in the
+ * order listed.
  */
 import { createBackend } from '@backstage/backend-defaults';
 
 const backend = createBackend();
 
-backend.add(import('@backstage/plugin-app-backend'));
-backend.add(import('@backstage/plugin-proxy-backend'));
+const features = {
+  // The built frontend (production serves it from the backend) and the proxy.
+  app: [
+    import('@backstage/plugin-app-backend'),
+    import('@backstage/plugin-proxy-backend'),
+  ],
 
-// Sign-in: the demo organisation's personas (development only); production
-// configures its identity provider.
-backend.add(import('@backstage/plugin-auth-backend'));
-backend.add(
-  import('@internal/plugin-auth-backend-module-stagelight-demo-personas'),
-);
+  // Sign-in: the demo organisation's personas (development only); production
+  // configures its identity provider.
+  auth: [
+    import('@backstage/plugin-auth-backend'),
+    import('@internal/plugin-auth-backend-module-stagelight-demo-personas'),
+  ],
 
-// Catalog
-backend.add(import('@backstage/plugin-catalog-backend'));
-backend.add(
-  import('@backstage/plugin-catalog-backend-module-scaffolder-entity-model'),
-);
-backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
-// Clinics, their components and per-stage resources, discovered from AWS tags
-backend.add(import('@internal/plugin-catalog-backend-module-stagelight'));
+  // The stagelight module: clinics, their components and per-stage resources,
+  // discovered from AWS tags.
+  catalog: [
+    import('@backstage/plugin-catalog-backend'),
+    import('@backstage/plugin-catalog-backend-module-scaffolder-entity-model'),
+    import('@backstage/plugin-catalog-backend-module-logs'),
+    import('@internal/plugin-catalog-backend-module-stagelight'),
+  ],
 
-// Events: GitHub webhooks at POST /api/events/http/github, re-published as
-// github.<event> (Stagelight wakes environments on github.push)
-backend.add(import('@backstage/plugin-events-backend'));
-backend.add(import('@backstage/plugin-events-backend-module-github'));
+  // GitHub webhooks at POST /api/events/http/github, re-published as
+  // github.<event> (Stagelight wakes environments on github.push).
+  events: [
+    import('@backstage/plugin-events-backend'),
+    import('@backstage/plugin-events-backend-module-github'),
+  ],
 
-// Stagelight: inventory, status and readiness of every clinic's stages
-backend.add(import('@internal/plugin-stagelight-backend'));
+  // Inventory, status and readiness of every clinic's stages; wake, sleep and cost.
+  stagelight: [import('@internal/plugin-stagelight-backend')],
 
-// Scaffolder
-backend.add(import('@backstage/plugin-scaffolder-backend'));
-backend.add(import('@backstage/plugin-scaffolder-backend-module-github'));
-backend.add(
-  import('@backstage/plugin-scaffolder-backend-module-notifications'),
-);
-// "New clinic: image-review stack": validates the clinic, generates its repository
-backend.add(import('@internal/plugin-scaffolder-backend-module-stagelight'));
+  // The stagelight module runs "New clinic: image-review stack": it validates
+  // the clinic and generates its repository.
+  scaffolder: [
+    import('@backstage/plugin-scaffolder-backend'),
+    import('@backstage/plugin-scaffolder-backend-module-github'),
+    import('@backstage/plugin-scaffolder-backend-module-notifications'),
+    import('@internal/plugin-scaffolder-backend-module-stagelight'),
+  ],
 
-// Permissions: everyone reads status, leads wake, sleep and edit schedules,
-// managers and leads read cost (roles from catalog groups, see app-config.yaml)
-backend.add(import('@backstage/plugin-permission-backend'));
-backend.add(
-  import('@internal/plugin-permission-backend-module-stagelight-policy'),
-);
+  // Everyone reads status, leads wake, sleep and edit schedules, managers and
+  // leads read cost (roles from catalog groups, see app-config.yaml).
+  permission: [
+    import('@backstage/plugin-permission-backend'),
+    import('@internal/plugin-permission-backend-module-stagelight-policy'),
+  ],
 
-// Search (Postgres engine in production, in-memory Lunr on SQLite)
-backend.add(import('@backstage/plugin-search-backend'));
-backend.add(import('@backstage/plugin-search-backend-module-pg'));
-backend.add(import('@backstage/plugin-search-backend-module-catalog'));
+  // Postgres engine in production, in-memory Lunr on SQLite.
+  search: [
+    import('@backstage/plugin-search-backend'),
+    import('@backstage/plugin-search-backend-module-pg'),
+    import('@backstage/plugin-search-backend-module-catalog'),
+  ],
 
-// Settings, notifications and signals (live progress to the browser)
-backend.add(import('@backstage/plugin-user-settings-backend'));
-backend.add(import('@backstage/plugin-notifications-backend'));
-backend.add(import('@backstage/plugin-signals-backend'));
+  // Settings, notifications and signals (live progress to the browser).
+  settingsAndNotifications: [
+    import('@backstage/plugin-user-settings-backend'),
+    import('@backstage/plugin-notifications-backend'),
+    import('@backstage/plugin-signals-backend'),
+  ],
 
-// Actions as MCP tools
-backend.add(import('@backstage/plugin-mcp-actions-backend'));
+  // Actions as MCP tools.
+  mcpActions: [import('@backstage/plugin-mcp-actions-backend')],
+};
 
+for (const feature of Object.values(features).flat()) {
+  backend.add(feature);
+}
 backend.start();

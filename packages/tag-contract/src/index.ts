@@ -1,5 +1,5 @@
 /**
- * The tag contract (design.md §3): the one module that owns the tag keys, the
+ * The tag contract (docs/architecture.md, "The tag contract"): the one module that owns the tag keys, the
  * component names and the stage list. The CDK stack tags with it, the portal
  * discovers with it, the demo seed writes with it. The same keys are the cost
  * allocation tags.
@@ -81,4 +81,7 @@ export function environmentTagList(
   }));
 }
 
-export { environmentResourceNames, type EnvironmentResourceNames } from './names';
+export {
+  environmentResourceNames,
+  type EnvironmentResourceNames,
+} from './names';

@@ -7,7 +7,7 @@ import {
   stagelightScheduleEditPermission,
 } from '@internal/plugin-stagelight-common';
 
-/** Who may do what in Stagelight (design §7): leads act, managers read cost, everyone reads status. */
+/** Who may do what in Stagelight (docs/architecture.md, "Security and audit"): leads act, managers read cost, everyone reads status. */
 export type StagelightRole = 'lead' | 'manager';
 
 /** The catalog groups that carry each role. */
@@ -31,7 +31,9 @@ export function rolesOf(
   ownershipEntityRefs: string[],
   groups: RoleGroups,
 ): Set<StagelightRole> {
-  const refs = new Set(ownershipEntityRefs.map(r => r.toLocaleLowerCase('en-US')));
+  const refs = new Set(
+    ownershipEntityRefs.map(r => r.toLocaleLowerCase('en-US')),
+  );
   const holds = (list: string[]) =>
     list.some(g => refs.has(g.toLocaleLowerCase('en-US')));
   const roles = new Set<StagelightRole>();
@@ -58,7 +60,10 @@ export function isStagelightPermission(name: string): boolean {
 }
 
 /** Whether a user with these roles holds a Stagelight permission. */
-export function userMay(permissionName: string, roles: Set<StagelightRole>): boolean {
+export function userMay(
+  permissionName: string,
+  roles: Set<StagelightRole>,
+): boolean {
   const grant = GRANTS[permissionName];
   if (!grant) return false;
   return grant === 'everyone' || grant.some(r => roles.has(r));

@@ -31,7 +31,7 @@ export const CLINIC_RESOURCE_TYPES: Record<string, string> = {
   db: 'database',
 };
 
-/** What each Component uses (design §1): ingest reads the queue and both buckets, the API owns the database. */
+/** What each Component uses (docs/architecture.md, "The stack each clinic gets"): ingest reads the queue and both buckets, the API owns the database. */
 const USES: Record<ClinicComponent, string[]> = {
   api: ['db'],
   ingest: ['uploads', 'queue', 'dlq', 'archive'],
@@ -65,7 +65,10 @@ export function clinicCatalogEntities(input: ClinicCatalogInput): Entity[] {
       if (!type || seen.has(r.component)) continue;
       seen.add(r.component);
       const name = `${clinic}-${stage}-${r.component}`;
-      resourcesOf.set(r.component, [...(resourcesOf.get(r.component) ?? []), name]);
+      resourcesOf.set(r.component, [
+        ...(resourcesOf.get(r.component) ?? []),
+        name,
+      ]);
       const users = (Object.keys(USES) as ClinicComponent[]).filter(c =>
         USES[c].includes(r.component),
       );

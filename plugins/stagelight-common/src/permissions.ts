@@ -2,14 +2,14 @@ import { createPermission } from '@backstage/plugin-permission-common';
 
 /**
  * Read the inventory, status, queue depth and readiness of environments.
- * Everyone who may see the portal usually holds it (design §7).
+ * Everyone who may see the portal usually holds it (docs/architecture.md, "Security and audit").
  */
 export const stagelightEnvironmentReadPermission = createPermission({
   name: 'stagelight.environment.read',
   attributes: { action: 'read' },
 });
 
-/** Wake an environment, hold it awake with a lease, extend a lease (design §5, §7). */
+/** Wake an environment, hold it awake with a lease, extend a lease (docs/architecture.md, "Power" and "Security and audit"). */
 export const stagelightEnvironmentWakePermission = createPermission({
   name: 'stagelight.environment.wake',
   attributes: { action: 'update' },
@@ -36,7 +36,7 @@ export const stagelightPowerPermissions = [
 
 /**
  * Read cost, forecasts, savings and projections. Managers and leads hold it in
- * the default policy (design §7); it is checked on every cost route.
+ * the default policy (docs/architecture.md, "Security and audit"); it is checked on every cost route.
  */
 export const stagelightCostReadPermission = createPermission({
   name: 'stagelight.cost.read',
@@ -52,4 +52,3 @@ export const stagelightPermissions = [
   ...stagelightPowerPermissions,
   ...stagelightCostPermissions,
 ];
-

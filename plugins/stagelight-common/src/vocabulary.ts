@@ -1,5 +1,5 @@
 /**
- * The status vocabulary of design §4. One module owns these words; the backend
+ * The status vocabulary of docs/architecture.md, "Status and readiness". One module owns these words; the backend
  * derives them, the frontend renders them, pipelines branch on them.
  */
 

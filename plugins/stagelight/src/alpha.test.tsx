@@ -22,9 +22,10 @@ import {
   costSummary,
   environmentCost,
   stageForecast,
-} from './components/Cost/costFixtures';
+} from './__testUtils__/costFixtures';
 import { stagelightApiRef } from './api';
 import {
+  ASLEEP,
   auditRecord,
   clinicSystem,
   detail,
@@ -32,6 +33,17 @@ import {
   fleetOf,
   mockStagelightApi,
 } from './__testUtils__/fixtures';
+
+/** An entity page of `entity` with the Stages tab installed, in a test app. */
+function renderEntityPage(
+  api: ReturnType<typeof mockStagelightApi>,
+  entity: Entity,
+) {
+  renderTestApp({
+    extensions: [createTestEntityPage({ entity }), stagelightEntityContent],
+    apis: [[stagelightApiRef, api]],
+  });
+}
 
 describe('new frontend system plugin', () => {
   it('is the stagelight plugin with its API, page and entity content', () => {
@@ -162,13 +174,7 @@ describe('new frontend system plugin', () => {
     );
     api.getHistory.mockResolvedValue({ items: [] });
 
-    renderTestApp({
-      extensions: [
-        createTestEntityPage({ entity: clinicSystem }),
-        stagelightEntityContent,
-      ],
-      apis: [[stagelightApiRef, api]],
-    });
+    renderEntityPage(api, clinicSystem);
 
     expect(
       await screen.findByRole('table', { name: 'Stages of north-clinic' }),
@@ -183,19 +189,11 @@ describe('new frontend system plugin', () => {
     // With the permission framework not enabled in config it allows everything.
     const api = mockStagelightApi();
     api.listEnvironmentDetails.mockResolvedValue(
-      fleetOf([
-        detail('north-clinic', 'dev', { power: 'asleep', readiness: 'asleep' }),
-      ]),
+      fleetOf([detail('north-clinic', 'dev', ASLEEP)]),
     );
     api.getHistory.mockResolvedValue({ items: [] });
 
-    renderTestApp({
-      extensions: [
-        createTestEntityPage({ entity: clinicSystem }),
-        stagelightEntityContent,
-      ],
-      apis: [[stagelightApiRef, api]],
-    });
+    renderEntityPage(api, clinicSystem);
 
     const board = await screen.findByRole('table', {
       name: 'Stages of north-clinic',
@@ -213,13 +211,7 @@ describe('new frontend system plugin', () => {
       metadata: { name: 'payroll' },
     };
 
-    renderTestApp({
-      extensions: [
-        createTestEntityPage({ entity: other }),
-        stagelightEntityContent,
-      ],
-      apis: [[stagelightApiRef, api]],
-    });
+    renderEntityPage(api, other);
 
     expect(await screen.findByTestId('empty-entity-page')).toBeInTheDocument();
     expect(api.listEnvironmentDetails).not.toHaveBeenCalled();

@@ -1,9 +1,8 @@
 import { Pool } from 'pg';
 import { createLogger } from '../logging';
-import { createTestDatabase, TestDatabase } from '../testing/postgres';
+import { startTestApiService, TestApiService } from '../testing/apiService';
 import type { RegisterImageRequest, RegisterImageResponse } from './contract';
 import { runMigrations } from './db/migrate';
-import { RunningApiServer, startApiServer } from './server';
 
 const TOKEN = 'test-service-token-0123456789';
 const logLines: string[] = [];
@@ -12,23 +11,18 @@ const log = createLogger({
   level: 'debug',
 });
 
-let db: TestDatabase;
-let api: RunningApiServer;
+let api: TestApiService;
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  api = await startApiServer({
-    database: db.config,
+  api = await startTestApiService({
     deployMarker: 'marker-42',
     serviceToken: TOKEN,
-    port: 0,
     log,
   });
 });
 
 afterAll(async () => {
   await api?.close();
-  await db?.drop();
 });
 
 const registration = (key: string, versionId = 'v1'): RegisterImageRequest => ({
@@ -168,7 +162,7 @@ describe('the API service', () => {
   });
 
   it('runs migrations idempotently (a second task starting finds nothing to do)', async () => {
-    const pool = new Pool(db.config);
+    const pool = new Pool(api.database);
     try {
       expect(await runMigrations(pool, log)).toEqual([]);
       const { rows } = await pool.query('SELECT id FROM schema_migrations');

@@ -1,8 +1,8 @@
-import { Duration, Validations } from 'aws-cdk-lib';
+import { Duration } from 'aws-cdk-lib';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
-import { protectedBucketProps } from './protectedBucketProps';
 import { Construct } from 'constructs';
+import { ProtectedBucket } from './ProtectedBucket';
 import { StageEnvironment, tagComponent } from './StageEnvironment';
 
 /** The encrypted, versioned long-term copy of every ingested image. */
@@ -15,13 +15,10 @@ export class ArchiveBucket extends Construct {
     props: { env: StageEnvironment; key: kms.IKey; accessLogs: s3.IBucket },
   ) {
     super(scope, id);
-    const bucketName = props.env.names.archiveBucket;
-    this.bucket = new s3.Bucket(this, 'Bucket', {
-      ...protectedBucketProps({
-        bucketName,
-        key: props.key,
-        accessLogs: props.accessLogs,
-      }),
+    this.bucket = new ProtectedBucket(this, 'Bucket', {
+      bucketName: props.env.names.archiveBucket,
+      key: props.key,
+      accessLogs: props.accessLogs,
       lifecycleRules: [
         {
           transitions: [
@@ -33,10 +30,7 @@ export class ArchiveBucket extends Construct {
           noncurrentVersionExpiration: Duration.days(365),
         },
       ],
-    });
-    Validations.of(this.bucket).acknowledge({
-      id: 'HIPAA.Security-S3BucketReplicationEnabled',
-      reason:
+      withoutReplicationBecause:
         'Cross-region replication needs a second region the clinic has not chosen; durability comes from S3 (11 nines), versioning and retention of noncurrent versions for a year.',
     });
     tagComponent(this, props.env, 'archive');

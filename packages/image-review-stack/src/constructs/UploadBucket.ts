@@ -1,12 +1,11 @@
 import { Duration, Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as kms from 'aws-cdk-lib/aws-kms';
-import * as s3 from 'aws-cdk-lib/aws-s3';
-import { protectedBucketProps } from './protectedBucketProps';
+import type * as s3 from 'aws-cdk-lib/aws-s3';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
-import { Validations } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { uploadEventFilter } from '../config/names';
+import { ProtectedBucket } from './ProtectedBucket';
 import { StageEnvironment, tagComponent } from './StageEnvironment';
 
 export interface UploadBucketProps {
@@ -27,12 +26,10 @@ export class UploadBucket extends Construct {
   constructor(scope: Construct, id: string, props: UploadBucketProps) {
     super(scope, id);
     const bucketName = props.env.names.uploadsBucket;
-    this.bucket = new s3.Bucket(this, 'Bucket', {
-      ...protectedBucketProps({
-        bucketName,
-        key: props.key,
-        accessLogs: props.accessLogs,
-      }),
+    this.bucket = new ProtectedBucket(this, 'Bucket', {
+      bucketName,
+      key: props.key,
+      accessLogs: props.accessLogs,
       // Uploads are archived by the ingest Lambda; the upload copy is a staging area.
       lifecycleRules: [
         {
@@ -41,6 +38,8 @@ export class UploadBucket extends Construct {
           abortIncompleteMultipartUploadAfter: Duration.days(7),
         },
       ],
+      withoutReplicationBecause:
+        'Every upload is copied into the versioned, KMS-encrypted archive bucket by the ingest Lambda; that copy is the durable one, the upload bucket is a 90-day staging area.',
     });
 
     // The queue policy names the bucket by its derived ARN rather than a reference,
@@ -79,11 +78,6 @@ export class UploadBucket extends Construct {
     if (statement.policyDependable) {
       this.bucket.node.addDependency(statement.policyDependable);
     }
-    Validations.of(this.bucket).acknowledge({
-      id: 'HIPAA.Security-S3BucketReplicationEnabled',
-      reason:
-        'Every upload is copied into the versioned, KMS-encrypted archive bucket by the ingest Lambda; that copy is the durable one, the upload bucket is a 90-day staging area.',
-    });
     tagComponent(this, props.env, 'uploads');
   }
 }

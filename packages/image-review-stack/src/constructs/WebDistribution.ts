@@ -3,9 +3,9 @@ import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
 import * as kms from 'aws-cdk-lib/aws-kms';
-import * as s3 from 'aws-cdk-lib/aws-s3';
-import { protectedBucketProps } from './protectedBucketProps';
+import type * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
+import { ProtectedBucket } from './ProtectedBucket';
 import { StageEnvironment, tagComponent } from './StageEnvironment';
 
 export interface WebDistributionProps {
@@ -34,17 +34,12 @@ export class WebDistribution extends Construct {
       enableKeyRotation: true,
       removalPolicy: RemovalPolicy.RETAIN,
     });
-    this.bucket = new s3.Bucket(this, 'Bucket', {
-      ...protectedBucketProps({
-        bucketName: names.webBucket,
-        key,
-        accessLogs: props.accessLogs,
-      }),
+    this.bucket = new ProtectedBucket(this, 'Bucket', {
+      bucketName: names.webBucket,
+      key,
+      accessLogs: props.accessLogs,
       lifecycleRules: [{ noncurrentVersionExpiration: Duration.days(30) }],
-    });
-    Validations.of(this.bucket).acknowledge({
-      id: 'HIPAA.Security-S3BucketReplicationEnabled',
-      reason:
+      withoutReplicationBecause:
         'The bucket holds the built web app, which the pipeline can publish again at any time; it holds no patient data.',
     });
 

@@ -18,33 +18,55 @@ export interface LambdaBundle {
 }
 
 /**
- * Bundles a Lambda with the local esbuild (never Docker). The Node.js 24 runtime
- * ships the AWS SDK v3, so `@aws-sdk/*` stays out of the bundle and it stays small.
+ * Bundles one entry point into `<root>/<name>` with the local esbuild (never
+ * Docker): minified CommonJS for Node, without what the runtime provides.
  */
-export function bundleLambda(
-  name: LambdaName,
-  root = DEFAULT_BUNDLE_ROOT,
-): LambdaBundle {
-  const dir = join(root, name);
+function bundleEntry(options: {
+  name: BundleName;
+  root: string;
+  entryPoint: string;
+  outfile: string;
+  target: string;
+  external: string[];
+}): LambdaBundle {
+  const dir = join(options.root, options.name);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   buildSync({
-    entryPoints: [join(PACKAGE_ROOT, 'src/lambdas', name, 'index.ts')],
-    outfile: join(dir, 'index.js'),
+    entryPoints: [join(PACKAGE_ROOT, options.entryPoint)],
+    outfile: join(dir, options.outfile),
     bundle: true,
     platform: 'node',
-    target: 'node24',
+    target: options.target,
     format: 'cjs',
     minify: true,
     legalComments: 'none',
-    external: ['@aws-sdk/*'],
+    external: options.external,
     logLevel: 'silent',
   });
   const bytes = readdirSync(dir).reduce(
     (sum, f) => sum + statSync(join(dir, f)).size,
     0,
   );
-  return { name, dir, bytes };
+  return { name: options.name, dir, bytes };
+}
+
+/**
+ * Bundles a Lambda. The Node.js 24 runtime ships the AWS SDK v3, so
+ * `@aws-sdk/*` stays out of the bundle and it stays small.
+ */
+export function bundleLambda(
+  name: LambdaName,
+  root = DEFAULT_BUNDLE_ROOT,
+): LambdaBundle {
+  return bundleEntry({
+    name,
+    root,
+    entryPoint: join('src/lambdas', name, 'index.ts'),
+    outfile: 'index.js',
+    target: 'node24',
+    external: ['@aws-sdk/*'],
+  });
 }
 
 /**
@@ -53,24 +75,12 @@ export function bundleLambda(
  * package folder. pg's optional native binding is left out.
  */
 export function bundleApi(root = DEFAULT_BUNDLE_ROOT): LambdaBundle {
-  const dir = join(root, 'api');
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
-  buildSync({
-    entryPoints: [join(PACKAGE_ROOT, 'src/api/main.ts')],
-    outfile: join(dir, 'main.js'),
-    bundle: true,
-    platform: 'node',
+  return bundleEntry({
+    name: 'api',
+    root,
+    entryPoint: 'src/api/main.ts',
+    outfile: 'main.js',
     target: 'node22',
-    format: 'cjs',
-    minify: true,
-    legalComments: 'none',
     external: ['pg-native'],
-    logLevel: 'silent',
   });
-  const bytes = readdirSync(dir).reduce(
-    (sum, f) => sum + statSync(join(dir, f)).size,
-    0,
-  );
-  return { name: 'api', dir, bytes };
 }

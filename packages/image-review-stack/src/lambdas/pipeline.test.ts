@@ -29,13 +29,12 @@ import {
   startMotoServer,
 } from '@internal/stagelight-local-aws';
 import type { ListImagesResponse } from '../api/contract';
-import { RunningApiServer, startApiServer } from '../api/server';
 import { SAMPLE_CLINIC_CONFIG_PATH } from '../__testUtils__/sampleClinic';
 import { loadClinicConfig } from '../config/loadClinicConfig';
 import { environmentNames, uploadEventFilter } from '../config/names';
 import { createLogger } from '../logging';
-import { driveQueueOnce } from '../testing/lambdaQueueDriver';
-import { createTestDatabase, TestDatabase } from '../testing/postgres';
+import { startTestApiService, TestApiService } from '../testing/apiService';
+import { driveQueueOnce, sqsRecord } from '../testing/lambdaQueueDriver';
 import {
   createIngestHandler,
   ingestDependenciesFromEnv,
@@ -55,8 +54,7 @@ const TOKEN = 'pipeline-test-token-abcdefghijklmnop';
 const WEB_BASE_URL = `https://${names.webHost}`;
 
 let moto: MotoServer;
-let db: TestDatabase;
-let api: RunningApiServer;
+let api: TestApiService;
 let s3: S3Client;
 let sqs: SQSClient;
 let queue: { url: string; arn: string; region: string };
@@ -112,6 +110,14 @@ async function queueDepth(url: string): Promise<number> {
   );
 }
 
+/** The images the API has registered, as the ingest service account sees them. */
+async function listImages(query = ''): Promise<ListImagesResponse['items']> {
+  const res = await fetch(`${api.url}/images${query}`, {
+    headers: { authorization: `Bearer ${TOKEN}` },
+  });
+  return ((await res.json()) as ListImagesResponse).items;
+}
+
 /** What moto recorded as sent through SES (its data dump lists each message's HTML body). */
 async function sentEmails(): Promise<
   { source: string; destinations: unknown; subject: string; body: string }[]
@@ -132,12 +138,9 @@ async function sentEmails(): Promise<
 
 beforeAll(async () => {
   moto = await startMotoServer();
-  db = await createTestDatabase();
-  api = await startApiServer({
-    database: db.config,
+  api = await startTestApiService({
     deployMarker: 'pipeline-test',
     serviceToken: TOKEN,
-    port: 0,
     log: silent,
   });
 
@@ -246,7 +249,6 @@ beforeAll(async () => {
 afterAll(async () => {
   process.env = savedEnv;
   await api?.close();
-  await db?.drop();
   await moto?.stop();
 });
 
@@ -297,10 +299,7 @@ describe('the ingest pipeline on moto', () => {
     );
     expect(await body.Body?.transformToString()).toBe('jpeg-bytes');
 
-    const list = await fetch(`${api.url}/images`, {
-      headers: { authorization: `Bearer ${TOKEN}` },
-    });
-    const { items } = (await list.json()) as ListImagesResponse;
+    const items = await listImages();
     expect(items).toEqual([
       expect.objectContaining({
         sourceBucket: names.uploadsBucket,
@@ -334,22 +333,13 @@ describe('the ingest pipeline on moto', () => {
     );
     const redelivered: SQSEvent = {
       Records: [
-        {
+        sqsRecord(queue, {
           messageId: 'redelivered-1',
           receiptHandle: 'r',
           body: firstBody,
-          attributes: {
-            ApproximateReceiveCount: '2',
-            SentTimestamp: '0',
-            SenderId: 's3',
-            ApproximateFirstReceiveTimestamp: '0',
-          },
-          messageAttributes: {},
-          md5OfBody: '',
-          eventSource: 'aws:sqs',
-          eventSourceARN: queue.arn,
-          awsRegion: region,
-        },
+          receiveCount: '2',
+          senderId: 's3',
+        }),
       ],
     };
     expect(await ingest()(redelivered)).toEqual({ batchItemFailures: [] });
@@ -362,10 +352,7 @@ describe('the ingest pipeline on moto', () => {
     );
     expect(versionsAfter.Versions?.length).toBe(1);
     expect(versionsAfter.Versions).toEqual(versionsBefore.Versions);
-    const list = await fetch(`${api.url}/images`, {
-      headers: { authorization: `Bearer ${TOKEN}` },
-    });
-    expect(((await list.json()) as ListImagesResponse).items).toHaveLength(1);
+    expect(await listImages()).toHaveLength(1);
     expect(notifications).toHaveLength(1);
     expect(await sentEmails()).toHaveLength(1);
   });
@@ -379,10 +366,7 @@ describe('the ingest pipeline on moto', () => {
       }),
     );
     await drainQueue(ingest());
-    const list = await fetch(`${api.url}/images`, {
-      headers: { authorization: `Bearer ${TOKEN}` },
-    });
-    const { items } = (await list.json()) as ListImagesResponse;
+    const items = await listImages();
     expect(items).toHaveLength(2);
     expect(new Set(items.map(i => i.imageSetId)).size).toBe(1);
     expect(notifications).toHaveLength(1);
@@ -396,9 +380,9 @@ describe('the ingest pipeline on moto', () => {
       messageId: string,
     ): SQSEvent => ({
       Records: [
-        {
+        sqsRecord(queue, {
           messageId,
-          receiptHandle: messageId,
+          senderId: 's3',
           body: JSON.stringify({
             Records: [
               {
@@ -416,18 +400,7 @@ describe('the ingest pipeline on moto', () => {
               },
             ],
           }),
-          attributes: {
-            ApproximateReceiveCount: '1',
-            SentTimestamp: '0',
-            SenderId: 's3',
-            ApproximateFirstReceiveTimestamp: '0',
-          },
-          messageAttributes: {},
-          md5OfBody: '',
-          eventSource: 'aws:sqs',
-          eventSourceARN: queue.arn,
-          awsRegion: region,
-        },
+        }),
       ],
     });
     const v1 = await s3.send(
@@ -481,10 +454,7 @@ describe('the ingest pipeline on moto', () => {
     );
     // Each source version is archived exactly once, whatever was delivered how often.
     expect(sourceVersions.sort()).toEqual([v1.VersionId, v2.VersionId].sort());
-    const list = await fetch(`${api.url}/images?limit=500`, {
-      headers: { authorization: `Bearer ${TOKEN}` },
-    });
-    const registered = ((await list.json()) as ListImagesResponse).items.filter(
+    const registered = (await listImages('?limit=500')).filter(
       i => i.sourceKey === key,
     );
     expect(registered.map(i => i.sourceVersionId).sort()).toEqual(
@@ -511,26 +481,16 @@ describe('the ingest pipeline on moto', () => {
   });
 
   it('fails only the poison message of a mixed batch', async () => {
-    const poison: SQSEvent['Records'][number] = {
+    const poison = sqsRecord(queue, {
       messageId: 'poison',
       receiptHandle: 'p',
+      senderId: 'x',
       body: JSON.stringify({
         Records: [
           { eventSource: 'aws:s3', eventName: 'ObjectRemoved:Delete', s3: {} },
         ],
       }),
-      attributes: {
-        ApproximateReceiveCount: '1',
-        SentTimestamp: '0',
-        SenderId: 'x',
-        ApproximateFirstReceiveTimestamp: '0',
-      },
-      messageAttributes: {},
-      md5OfBody: '',
-      eventSource: 'aws:sqs',
-      eventSourceARN: queue.arn,
-      awsRegion: region,
-    };
+    });
     const testEvent = {
       ...poison,
       messageId: 'test-event',

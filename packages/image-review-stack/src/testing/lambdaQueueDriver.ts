@@ -14,29 +14,58 @@ export interface DriveResult {
   failed: Message[];
 }
 
+/** What a test may say about one message; the rest is what SQS fills in for a first receive. */
+export interface SqsRecordFields {
+  messageId: string;
+  body: string;
+  /** Defaults to the message id. */
+  receiptHandle?: string;
+  /** ApproximateReceiveCount; 1 unless redelivered. */
+  receiveCount?: string;
+  senderId?: string;
+  sentTimestamp?: string;
+  firstReceiveTimestamp?: string;
+  md5OfBody?: string;
+}
+
+/** A message of `queue` in the shape Lambda's SQS event source hands it to a handler. */
+export function sqsRecord(
+  queue: { arn: string; region: string },
+  fields: SqsRecordFields,
+): SQSRecord {
+  return {
+    messageId: fields.messageId,
+    receiptHandle: fields.receiptHandle ?? fields.messageId,
+    body: fields.body,
+    attributes: {
+      ApproximateReceiveCount: fields.receiveCount ?? '1',
+      SentTimestamp: fields.sentTimestamp ?? '0',
+      SenderId: fields.senderId ?? '',
+      ApproximateFirstReceiveTimestamp: fields.firstReceiveTimestamp ?? '0',
+    },
+    messageAttributes: {},
+    md5OfBody: fields.md5OfBody ?? '',
+    eventSource: 'aws:sqs',
+    eventSourceARN: queue.arn,
+    awsRegion: queue.region,
+  };
+}
+
 function toRecord(
   message: Message,
-  queueArn: string,
-  region: string,
+  queue: { arn: string; region: string },
 ): SQSRecord {
   const attrs = message.Attributes ?? {};
-  return {
+  return sqsRecord(queue, {
     messageId: message.MessageId ?? '',
     receiptHandle: message.ReceiptHandle ?? '',
     body: message.Body ?? '',
-    attributes: {
-      ApproximateReceiveCount: attrs.ApproximateReceiveCount ?? '1',
-      SentTimestamp: attrs.SentTimestamp ?? '0',
-      SenderId: attrs.SenderId ?? '',
-      ApproximateFirstReceiveTimestamp:
-        attrs.ApproximateFirstReceiveTimestamp ?? '0',
-    },
-    messageAttributes: {},
-    md5OfBody: message.MD5OfBody ?? '',
-    eventSource: 'aws:sqs',
-    eventSourceARN: queueArn,
-    awsRegion: region,
-  };
+    receiveCount: attrs.ApproximateReceiveCount,
+    senderId: attrs.SenderId,
+    sentTimestamp: attrs.SentTimestamp,
+    firstReceiveTimestamp: attrs.ApproximateFirstReceiveTimestamp,
+    md5OfBody: message.MD5OfBody,
+  });
 }
 
 /**
@@ -61,7 +90,7 @@ export async function driveQueueOnce(
   const messages = received.Messages ?? [];
   if (messages.length === 0) return { succeeded: [], failed: [] };
   const response = await handler({
-    Records: messages.map(m => toRecord(m, queue.arn, queue.region)),
+    Records: messages.map(m => toRecord(m, queue)),
   });
   const failedIds = new Set(
     response.batchItemFailures.map(f => f.itemIdentifier),

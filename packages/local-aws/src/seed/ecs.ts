@@ -7,19 +7,28 @@ import {
   TagResourceCommand,
   UpdateServiceCommand,
 } from '@aws-sdk/client-ecs';
-import { DEFAULT_TAG_KEYS, environmentTagList } from '@internal/stagelight-tag-contract';
+import {
+  DEFAULT_TAG_KEYS,
+  environmentTagList,
+} from '@internal/stagelight-tag-contract';
 import { DemoEnvironment, environmentResourceNames } from '../fleet/demoFleet';
 import { SeedClients } from './clients';
 import { isNotFound } from './errors';
 import { DemoNetwork } from './network';
 
 const ecsTags = (env: DemoEnvironment) =>
-  environmentTagList({ clinic: env.clinic, stage: env.stage, component: 'api' }).map(
-    ({ Key, Value }) => ({ key: Key, value: Value }),
-  );
+  environmentTagList({
+    clinic: env.clinic,
+    stage: env.stage,
+    component: 'api',
+  }).map(({ Key, Value }) => ({ key: Key, value: Value }));
 
 /** The API's task definition revision carrying the environment's deploy marker. */
-async function ensureTaskDefinition(c: SeedClients, env: DemoEnvironment, accountId: string) {
+async function ensureTaskDefinition(
+  c: SeedClients,
+  env: DemoEnvironment,
+  accountId: string,
+) {
   const names = environmentResourceNames(env, accountId);
   try {
     const existing = await c.ecs.send(
@@ -28,11 +37,15 @@ async function ensureTaskDefinition(c: SeedClients, env: DemoEnvironment, accoun
     const marker = existing.taskDefinition?.containerDefinitions
       ?.find(d => d.name === 'api')
       ?.environment?.find(e => e.name === 'DEPLOY_MARKER')?.value;
-    if (marker === env.deployMarker && existing.taskDefinition?.taskDefinitionArn) {
+    if (
+      marker === env.deployMarker &&
+      existing.taskDefinition?.taskDefinitionArn
+    ) {
       return existing.taskDefinition.taskDefinitionArn;
     }
   } catch (error) {
-    if (!isNotFound(error) && !/Unable to describe/i.test(String(error))) throw error;
+    if (!isNotFound(error) && !/Unable to describe/i.test(String(error)))
+      throw error;
   }
   const registered = await c.ecs.send(
     new RegisterTaskDefinitionCommand({
@@ -68,14 +81,22 @@ export async function seedEcs(
 ) {
   const names = environmentResourceNames(env, accountId);
   const cluster = await c.ecs.send(
-    new CreateClusterCommand({ clusterName: names.cluster, tags: ecsTags(env) }),
+    new CreateClusterCommand({
+      clusterName: names.cluster,
+      tags: ecsTags(env),
+    }),
   );
   const clusterArn = cluster.cluster!.clusterArn!;
-  await c.ecs.send(new TagResourceCommand({ resourceArn: clusterArn, tags: ecsTags(env) }));
+  await c.ecs.send(
+    new TagResourceCommand({ resourceArn: clusterArn, tags: ecsTags(env) }),
+  );
   const taskDefinitionArn = await ensureTaskDefinition(c, env, accountId);
 
   const described = await c.ecs.send(
-    new DescribeServicesCommand({ cluster: names.cluster, services: [names.service] }),
+    new DescribeServicesCommand({
+      cluster: names.cluster,
+      services: [names.service],
+    }),
   );
   const existing = described.services?.find(s => s.status === 'ACTIVE');
   if (existing) return { clusterArn, serviceArn: existing.serviceArn! };
@@ -88,16 +109,23 @@ export async function seedEcs(
       taskDefinition: taskDefinitionArn,
       desiredCount: desired,
       launchType: 'FARGATE',
-      networkConfiguration: { awsvpcConfiguration: {
+      networkConfiguration: {
+        awsvpcConfiguration: {
           subnets: network.subnets,
           securityGroups: [network.securityGroup],
           assignPublicIp: 'DISABLED',
-        }, },
-      // A sleeping service remembers what to come back to (design.md §5).
+        },
+      },
+      // A sleeping service remembers what to come back to (docs/architecture.md, "Power").
       tags: [
         ...ecsTags(env),
         ...(env.asleep
-          ? [{ key: DEFAULT_TAG_KEYS.desiredCount, value: String(env.apiDesiredCount) }]
+          ? [
+              {
+                key: DEFAULT_TAG_KEYS.desiredCount,
+                value: String(env.apiDesiredCount),
+              },
+            ]
           : []),
       ],
     }),
@@ -106,7 +134,11 @@ export async function seedEcs(
     // moto creates services with every task pending; updating the count is what
     // makes it report them running, as a settled service would be.
     await c.ecs.send(
-      new UpdateServiceCommand({ cluster: names.cluster, service: names.service, desiredCount: desired }),
+      new UpdateServiceCommand({
+        cluster: names.cluster,
+        service: names.service,
+        desiredCount: desired,
+      }),
     );
   }
   return { clusterArn, serviceArn: created.service!.serviceArn! };

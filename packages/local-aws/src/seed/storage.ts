@@ -17,7 +17,11 @@ import {
   SetQueueAttributesCommand,
   TagQueueCommand,
 } from '@aws-sdk/client-sqs';
-import { ComponentName, environmentTags, environmentTagList } from '@internal/stagelight-tag-contract';
+import {
+  ComponentName,
+  environmentTags,
+  environmentTagList,
+} from '@internal/stagelight-tag-contract';
 import { DemoEnvironment, environmentResourceNames } from '../fleet/demoFleet';
 import { SeedClients } from './clients';
 import { isNotFound } from './errors';
@@ -25,7 +29,12 @@ import { isNotFound } from './errors';
 const tagsOf = (env: DemoEnvironment, component: ComponentName) =>
   environmentTags({ clinic: env.clinic, stage: env.stage, component });
 
-async function ensureBucket(c: SeedClients, name: string, env: DemoEnvironment, component: ComponentName) {
+async function ensureBucket(
+  c: SeedClients,
+  name: string,
+  env: DemoEnvironment,
+  component: ComponentName,
+) {
   try {
     await c.s3.send(new HeadBucketCommand({ Bucket: name }));
   } catch (error) {
@@ -35,11 +44,15 @@ async function ensureBucket(c: SeedClients, name: string, env: DemoEnvironment, 
         Bucket: name,
         ...(c.region === 'us-east-1'
           ? {}
-          : { CreateBucketConfiguration: { LocationConstraint: c.region as never } }),
+          : {
+              CreateBucketConfiguration: {
+                LocationConstraint: c.region as never,
+              },
+            }),
       }),
     );
   }
-  // Every stage mimics production: private, versioned, encrypted (design.md §1.6).
+  // Every stage mimics production: private, versioned, encrypted (docs/architecture.md, "The stack each clinic gets").
   await c.s3.send(
     new PutPublicAccessBlockCommand({
       Bucket: name,
@@ -52,20 +65,31 @@ async function ensureBucket(c: SeedClients, name: string, env: DemoEnvironment, 
     }),
   );
   await c.s3.send(
-    new PutBucketVersioningCommand({ Bucket: name, VersioningConfiguration: { Status: 'Enabled' } }),
+    new PutBucketVersioningCommand({
+      Bucket: name,
+      VersioningConfiguration: { Status: 'Enabled' },
+    }),
   );
   await c.s3.send(
     new PutBucketEncryptionCommand({
       Bucket: name,
       ServerSideEncryptionConfiguration: {
-        Rules: [{ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: 'aws:kms' } }],
+        Rules: [
+          { ApplyServerSideEncryptionByDefault: { SSEAlgorithm: 'aws:kms' } },
+        ],
       },
     }),
   );
   await c.s3.send(
     new PutBucketTaggingCommand({
       Bucket: name,
-      Tagging: { TagSet: environmentTagList({ clinic: env.clinic, stage: env.stage, component }) },
+      Tagging: {
+        TagSet: environmentTagList({
+          clinic: env.clinic,
+          stage: env.stage,
+          component,
+        }),
+      },
     }),
   );
 }
@@ -80,8 +104,12 @@ async function ensureQueue(
   const { QueueUrl } = await c.sqs.send(
     new CreateQueueCommand({ QueueName: name, tags: tagsOf(env, component) }),
   );
-  await c.sqs.send(new SetQueueAttributesCommand({ QueueUrl, Attributes: attributes }));
-  await c.sqs.send(new TagQueueCommand({ QueueUrl, Tags: tagsOf(env, component) }));
+  await c.sqs.send(
+    new SetQueueAttributesCommand({ QueueUrl, Attributes: attributes }),
+  );
+  await c.sqs.send(
+    new TagQueueCommand({ QueueUrl, Tags: tagsOf(env, component) }),
+  );
   const { Attributes } = await c.sqs.send(
     new GetQueueAttributesCommand({ QueueUrl, AttributeNames: ['QueueArn'] }),
   );
@@ -102,14 +130,23 @@ async function visibleMessages(c: SeedClients, queueUrl: string) {
 async function dropTestEvents(c: SeedClients, queueUrl: string) {
   for (;;) {
     const { Messages } = await c.sqs.send(
-      new ReceiveMessageCommand({ QueueUrl: queueUrl, MaxNumberOfMessages: 10, VisibilityTimeout: 0 }),
+      new ReceiveMessageCommand({
+        QueueUrl: queueUrl,
+        MaxNumberOfMessages: 10,
+        VisibilityTimeout: 0,
+      }),
     );
-    const tests = (Messages ?? []).filter(m => m.Body?.includes('"s3:TestEvent"'));
+    const tests = (Messages ?? []).filter(m =>
+      m.Body?.includes('"s3:TestEvent"'),
+    );
     if (!tests.length) return;
     await c.sqs.send(
       new DeleteMessageBatchCommand({
         QueueUrl: queueUrl,
-        Entries: tests.map((m, i) => ({ Id: String(i), ReceiptHandle: m.ReceiptHandle! })),
+        Entries: tests.map((m, i) => ({
+          Id: String(i),
+          ReceiptHandle: m.ReceiptHandle!,
+        })),
       }),
     );
   }
@@ -125,20 +162,30 @@ function uploadEvent(bucket: string, key: string, region: string) {
         awsRegion: region,
         eventTime: '2026-11-25T08:00:00.000Z',
         eventName: 'ObjectCreated:Put',
-        s3: { bucket: { name: bucket, arn: `arn:aws:s3:::${bucket}` }, object: { key, size: 524288 } },
+        s3: {
+          bucket: { name: bucket, arn: `arn:aws:s3:::${bucket}` },
+          object: { key, size: 524288 },
+        },
       },
     ],
   });
 }
 
-async function topUp(c: SeedClients, queueUrl: string, want: number, bodies: (i: number) => string) {
+async function topUp(
+  c: SeedClients,
+  queueUrl: string,
+  want: number,
+  bodies: (i: number) => string,
+) {
   const have = await visibleMessages(c, queueUrl);
   for (let i = have; i < want; i += 10) {
     const batch = Array.from({ length: Math.min(10, want - i) }, (_, j) => ({
       Id: String(j),
       MessageBody: bodies(i + j),
     }));
-    await c.sqs.send(new SendMessageBatchCommand({ QueueUrl: queueUrl, Entries: batch }));
+    await c.sqs.send(
+      new SendMessageBatchCommand({ QueueUrl: queueUrl, Entries: batch }),
+    );
   }
 }
 
@@ -146,7 +193,11 @@ async function topUp(c: SeedClients, queueUrl: string, want: number, bodies: (i:
  * Upload and archive buckets, the ingest queue with its dead-letter queue, and the
  * upload bucket's object-created notification (clinic prefix, .jpg suffix) to the queue.
  */
-export async function seedStorage(c: SeedClients, env: DemoEnvironment, accountId: string) {
+export async function seedStorage(
+  c: SeedClients,
+  env: DemoEnvironment,
+  accountId: string,
+) {
   const names = environmentResourceNames(env, accountId);
   await ensureBucket(c, names.uploadsBucket, env, 'uploads');
   await ensureBucket(c, names.archiveBucket, env, 'archive');
@@ -156,7 +207,10 @@ export async function seedStorage(c: SeedClients, env: DemoEnvironment, accountI
   });
   const queue = await ensureQueue(c, names.ingestQueue, env, 'queue', {
     VisibilityTimeout: '180',
-    RedrivePolicy: JSON.stringify({ deadLetterTargetArn: dlq.arn, maxReceiveCount: 5 }),
+    RedrivePolicy: JSON.stringify({
+      deadLetterTargetArn: dlq.arn,
+      maxReceiveCount: 5,
+    }),
     Policy: JSON.stringify({
       Version: '2012-10-17',
       Statement: [
@@ -165,16 +219,22 @@ export async function seedStorage(c: SeedClients, env: DemoEnvironment, accountI
           Principal: { Service: 's3.amazonaws.com' },
           Action: 'sqs:SendMessage',
           Resource: '*',
-          Condition: { ArnLike: { 'aws:SourceArn': `arn:aws:s3:::${names.uploadsBucket}` } },
+          Condition: {
+            ArnLike: { 'aws:SourceArn': `arn:aws:s3:::${names.uploadsBucket}` },
+          },
         },
       ],
     }),
   });
 
   const current = await c.s3.send(
-    new GetBucketNotificationConfigurationCommand({ Bucket: names.uploadsBucket }),
+    new GetBucketNotificationConfigurationCommand({
+      Bucket: names.uploadsBucket,
+    }),
   );
-  const configured = current.QueueConfigurations?.some(q => q.QueueArn === queue.arn);
+  const configured = current.QueueConfigurations?.some(
+    q => q.QueueArn === queue.arn,
+  );
   if (!configured) {
     await c.s3.send(
       new PutBucketNotificationConfigurationCommand({
@@ -201,8 +261,13 @@ export async function seedStorage(c: SeedClients, env: DemoEnvironment, accountI
     await dropTestEvents(c, queue.url);
   }
 
-  const key = (i: number) => `${names.uploadPrefix}2026-11-25/series-${String(i).padStart(3, '0')}.jpg`;
-  await topUp(c, queue.url, env.queuedImages, i => uploadEvent(names.uploadsBucket, key(i), c.region));
-  await topUp(c, dlq.url, env.deadLetters, i => uploadEvent(names.uploadsBucket, key(900 + i), c.region));
+  const key = (i: number) =>
+    `${names.uploadPrefix}2026-11-25/series-${String(i).padStart(3, '0')}.jpg`;
+  await topUp(c, queue.url, env.queuedImages, i =>
+    uploadEvent(names.uploadsBucket, key(i), c.region),
+  );
+  await topUp(c, dlq.url, env.deadLetters, i =>
+    uploadEvent(names.uploadsBucket, key(900 + i), c.region),
+  );
   return { queueUrl: queue.url, dlqUrl: dlq.url };
 }

@@ -5,18 +5,8 @@ import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
 import scaffolderGithubModule from '@backstage/plugin-scaffolder-backend-module-github';
 import request from 'supertest';
 import { scaffolderModuleStagelight } from '../module';
+import { EXISTING_CLINIC } from './clinicSystem';
 import { loadTemplate, templateDirectoryContents } from './newClinicTemplate';
-
-/** A clinic the catalog already has (the monorepo's sample). */
-export const EXISTING_CLINIC: Entity = {
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'System',
-  metadata: {
-    name: 'northwind',
-    annotations: { 'stagelight.io/clinic': 'northwind' },
-  },
-  spec: { owner: 'group:default/northwind-imaging' },
-};
 
 /** The real scaffolder backend with this module and the GitHub module, and a fake catalog. */
 export async function startScaffolder(
@@ -40,13 +30,27 @@ export async function startScaffolder(
   const template = await loadTemplate();
   const directoryContents = await templateDirectoryContents();
 
-  /** POST /api/scaffolder/v2/dry-run: runs the template's steps, publishing skipped. */
-  async function dryRun(values: Record<string, unknown>) {
+  /** POST /api/scaffolder/v2/dry-run: runs a template's steps, publishing skipped. */
+  async function dryRunTemplate(body: {
+    template: unknown;
+    values: Record<string, unknown>;
+    directoryContents: { path: string; base64Content: string }[];
+  }) {
     return request(backend.server)
       .post('/api/scaffolder/v2/dry-run')
-      .send({ template, values, directoryContents });
+      .send(body);
   }
-  return { backend, dryRun };
+
+  /** Dry run of the new-clinic template with these parameter values. */
+  async function dryRun(values: Record<string, unknown>) {
+    return dryRunTemplate({ template, values, directoryContents });
+  }
+
+  /** GET /api/scaffolder/v2/actions: every registered action, as the editor lists them. */
+  async function listActions() {
+    return request(backend.server).get('/api/scaffolder/v2/actions');
+  }
+  return { backend, dryRun, dryRunTemplate, listActions };
 }
 
 export interface DryRunFile {

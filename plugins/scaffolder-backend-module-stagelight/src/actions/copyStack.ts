@@ -4,6 +4,7 @@ import {
   StackSources,
   writeGeneratedRepository,
 } from '../stack/generatedRepository';
+import { examples } from './copyStack.examples';
 
 export const COPY_STACK_ACTION_ID = 'stagelight:stack:copy';
 
@@ -20,6 +21,7 @@ export function createCopyStackAction(
     id: COPY_STACK_ACTION_ID,
     description:
       'Copies the image-review stack package (code unchanged, workspace packages vendored) into the workspace with a standalone package.json.',
+    examples,
     supportsDryRun: true,
     schema: {
       input: {

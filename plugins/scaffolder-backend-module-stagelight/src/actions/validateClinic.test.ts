@@ -5,27 +5,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { actionContext } from '../__testUtils__/actionContext';
 import { sampleForm } from '../__testUtils__/clinicForm';
+import { clinicSystem, EXISTING_CLINIC } from '../__testUtils__/clinicSystem';
 import { createValidateClinicAction } from './validateClinic';
 
-const northwindSystem = {
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'System',
-  metadata: {
-    name: 'northwind',
-    annotations: { 'stagelight.io/clinic': 'northwind' },
-  },
-  spec: { owner: 'group:default/northwind-imaging' },
-};
 // Named differently but annotated with the clinic (e.g. renamed by hand).
-const renamedSystem = {
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'System',
-  metadata: {
-    name: 'harbor-clinic',
-    annotations: { 'stagelight.io/clinic': 'harbor' },
-  },
-  spec: { owner: 'group:default/harbor' },
-};
+const renamedSystem = clinicSystem({
+  name: 'harbor-clinic',
+  clinic: 'harbor',
+  owner: 'group:default/harbor',
+});
+
 const unrelatedComponent = {
   apiVersion: 'backstage.io/v1alpha1',
   kind: 'Component',
@@ -36,7 +25,7 @@ const unrelatedComponent = {
 async function run(input: ReturnType<typeof sampleForm>, isDryRun = false) {
   const workspacePath = await mkdtemp(join(tmpdir(), 'validate-'));
   const catalog = catalogServiceMock({
-    entities: [northwindSystem, renamedSystem, unrelatedComponent],
+    entities: [EXISTING_CLINIC, renamedSystem, unrelatedComponent],
   });
   const action = createValidateClinicAction({ catalog });
   const { ctx, outputs } = actionContext({

@@ -3,6 +3,7 @@ import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { ClinicFormError, checkClinicForm } from '../clinic/clinicForm';
 import { findClinicInCatalog } from '../clinic/clinicCatalog';
+import { examples } from './validateClinic.examples';
 
 export const VALIDATE_CLINIC_ACTION_ID = 'stagelight:clinic:validate';
 
@@ -19,6 +20,7 @@ export function createValidateClinicAction(options: {
     id: VALIDATE_CLINIC_ACTION_ID,
     description:
       "Validates a new clinic's parameters (stack config schema, clinic id rules, uniqueness in the catalog) and outputs its clinic config.",
+    examples,
     supportsDryRun: true,
     schema: {
       // Loose on purpose (strings, not patterns): the stack's config schema checks

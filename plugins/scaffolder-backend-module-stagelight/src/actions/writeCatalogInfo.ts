@@ -2,7 +2,12 @@ import { stringifyEntityRef } from '@backstage/catalog-model';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { stringify } from 'yaml';
 import { clinicEntities } from '../catalog/clinicEntities';
-import { parseConfigInput, writeWorkspaceFile } from './clinicConfigFiles';
+import {
+  clinicConfigInput,
+  parseConfigInput,
+  writeWorkspaceFile,
+} from './clinicConfigFiles';
+import { examples } from './writeCatalogInfo.examples';
 
 export const WRITE_CATALOG_INFO_ACTION_ID = 'stagelight:catalog-info:write';
 
@@ -15,15 +20,11 @@ export function createWriteCatalogInfoAction() {
     id: WRITE_CATALOG_INFO_ACTION_ID,
     description:
       "Writes catalog-info.yaml with the clinic's System, Components and per-stage Resources, derived from the clinic config.",
+    examples,
     supportsDryRun: true,
     schema: {
       input: {
-        config: z =>
-          z
-            .record(z.unknown())
-            .describe(
-              'The clinic config (output `config` of stagelight:clinic:validate)',
-            ),
+        config: clinicConfigInput,
         repoSlug: z =>
           z
             .string()

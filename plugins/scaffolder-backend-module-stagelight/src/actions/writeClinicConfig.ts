@@ -1,5 +1,10 @@
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import { parseConfigInput, writeWorkspaceFile } from './clinicConfigFiles';
+import {
+  clinicConfigInput,
+  parseConfigInput,
+  writeWorkspaceFile,
+} from './clinicConfigFiles';
+import { examples } from './writeClinicConfig.examples';
 
 export const WRITE_CLINIC_CONFIG_ACTION_ID = 'stagelight:clinic-config:write';
 
@@ -16,15 +21,11 @@ export function createWriteClinicConfigAction() {
     id: WRITE_CLINIC_CONFIG_ACTION_ID,
     description:
       "Writes clinic.config.json, the one file holding every variable of a clinic's stack, after validating it with the stack's schema.",
+    examples,
     supportsDryRun: true,
     schema: {
       input: {
-        config: z =>
-          z
-            .record(z.unknown())
-            .describe(
-              'The clinic config (output `config` of stagelight:clinic:validate)',
-            ),
+        config: clinicConfigInput,
         targetPath: z =>
           z
             .string()

@@ -87,7 +87,7 @@ export function clinicConfigFromForm(form: ClinicForm): ClinicConfigInput {
         access:
           isProtected || officeCidrs.length === 0
             ? { public: true as const }
-            : { allowCidrs: officeCidrs },
+            : { allowCidrs: [...officeCidrs] }, // a list per stage: stages share no objects
         ...(isProtected && form.webCertificateArn
           ? { webCertificateArn: form.webCertificateArn }
           : {}),

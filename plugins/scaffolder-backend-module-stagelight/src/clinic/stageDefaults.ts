@@ -1,35 +1,33 @@
 import { DEFAULT_PROTECTED_STAGES } from '@internal/stagelight-tag-contract';
 import type { ClinicConfigInput } from '../stack/stackPackage';
 
-type StageInput = ClinicConfigInput['stages'][number];
+type StageStart = Pick<
+  ClinicConfigInput['stages'][number],
+  'pausable' | 'size'
+>;
 
-/**
- * Sizes a new clinic starts with: every stage mimics production (design §1.6),
+/*
+ * Sizes a new clinic starts with: every stage mimics production (docs/architecture.md, "The stack each clinic gets"),
  * only the size and the hours differ. Non-protected stages let Aurora pause at
  * 0 ACU; the protected stage keeps a warm minimum. Teams resize in the clinic
  * config file after onboarding.
  */
-const SIZES: Record<string, Pick<StageInput, 'pausable' | 'size'>> = {
-  dev: {
-    pausable: true,
-    size: {
-      desiredCount: 1,
-      cpu: 256,
-      memoryMiB: 512,
-      dbMinAcu: 0,
-      dbMaxAcu: 2,
-    },
+
+/** dev and test (and any stage not named here) run the smallest stack. */
+const SMALLEST: StageStart = {
+  pausable: true,
+  size: {
+    desiredCount: 1,
+    cpu: 256,
+    memoryMiB: 512,
+    dbMinAcu: 0,
+    dbMaxAcu: 2,
   },
-  test: {
-    pausable: true,
-    size: {
-      desiredCount: 1,
-      cpu: 256,
-      memoryMiB: 512,
-      dbMinAcu: 0,
-      dbMaxAcu: 2,
-    },
-  },
+};
+
+const SIZES: Record<string, StageStart> = {
+  dev: SMALLEST,
+  test: SMALLEST,
   staging: {
     pausable: true,
     size: {
@@ -42,7 +40,7 @@ const SIZES: Record<string, Pick<StageInput, 'pausable' | 'size'>> = {
   },
 };
 
-const PROTECTED_SIZE: Pick<StageInput, 'pausable' | 'size'> = {
+const PROTECTED_SIZE: StageStart = {
   pausable: false,
   size: {
     desiredCount: 2,
@@ -53,10 +51,12 @@ const PROTECTED_SIZE: Pick<StageInput, 'pausable' | 'size'> = {
   },
 };
 
-/** The starting size of a stage, by name (unknown names get the dev size). */
-export function defaultStageSize(
-  stage: string,
-): Pick<StageInput, 'pausable' | 'size'> {
-  if (DEFAULT_PROTECTED_STAGES.includes(stage)) return PROTECTED_SIZE;
-  return SIZES[stage] ?? SIZES.dev;
+/** The starting size of a stage, by name. */
+export function defaultStageSize(stage: string): StageStart {
+  const start = DEFAULT_PROTECTED_STAGES.includes(stage)
+    ? PROTECTED_SIZE
+    : SIZES[stage] ?? SMALLEST;
+  // A copy each time: stages of one config must not share objects (YAML
+  // would write them as aliases, and an edit to one would change the other).
+  return { pausable: start.pausable, size: { ...start.size } };
 }

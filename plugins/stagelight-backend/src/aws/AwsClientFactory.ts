@@ -29,8 +29,6 @@ export interface AnyAwsClient {
   middlewareStack: MiddlewareStack<any, any>;
 }
 
-
-
 /**
  * Called once for each client right after it is created; used to count calls
  * (the benchmark) and to inject faults (tests) through the middleware stack.

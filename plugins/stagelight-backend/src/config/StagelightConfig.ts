@@ -8,10 +8,7 @@ import {
   TagKeys,
 } from '@internal/stagelight-tag-contract';
 import { StageInfo } from '@internal/plugin-stagelight-common';
-import {
-  readOptionalDuration,
-  readPositiveNumber,
-} from './readers';
+import { readOptionalDuration, readPositiveNumber } from './readers';
 
 /** Tag keys in use: the contract's keys, possibly renamed through config. */
 export type StagelightTagKeys = TagKeys;
@@ -122,26 +119,67 @@ export function readStagelightSettings(root: Config): StagelightSettings {
     aws: {
       endpoint: awsConfig?.getOptionalString('endpoint'),
       targets,
-      maxAttempts: readPositiveNumber(awsConfig, 'stagelight.aws', 'maxAttempts', 4),
-      requestTimeoutMs: readPositiveNumber(awsConfig, 'stagelight.aws', 'requestTimeoutMs', 10_000),
-      concurrency: readPositiveNumber(awsConfig, 'stagelight.aws', 'concurrency', 8),
+      maxAttempts: readPositiveNumber(
+        awsConfig,
+        'stagelight.aws',
+        'maxAttempts',
+        4,
+      ),
+      requestTimeoutMs: readPositiveNumber(
+        awsConfig,
+        'stagelight.aws',
+        'requestTimeoutMs',
+        10_000,
+      ),
+      concurrency: readPositiveNumber(
+        awsConfig,
+        'stagelight.aws',
+        'concurrency',
+        8,
+      ),
     },
     readiness: {
       baseUrlTemplate,
       path,
       probeTimeoutMs:
-        readPositiveNumber(readinessConfig, 'stagelight.readiness', 'probeTimeoutSeconds', 5) * 1000,
+        readPositiveNumber(
+          readinessConfig,
+          'stagelight.readiness',
+          'probeTimeoutSeconds',
+          5,
+        ) * 1000,
       pollIntervalMs:
-        readPositiveNumber(readinessConfig, 'stagelight.readiness', 'pollIntervalSeconds', 5) * 1000,
-      defaultWaitSeconds: readPositiveNumber(readinessConfig, 'stagelight.readiness', 'defaultWaitSeconds', 60),
-      maxWaitSeconds: readPositiveNumber(readinessConfig, 'stagelight.readiness', 'maxWaitSeconds', 300),
+        readPositiveNumber(
+          readinessConfig,
+          'stagelight.readiness',
+          'pollIntervalSeconds',
+          5,
+        ) * 1000,
+      defaultWaitSeconds: readPositiveNumber(
+        readinessConfig,
+        'stagelight.readiness',
+        'defaultWaitSeconds',
+        60,
+      ),
+      maxWaitSeconds: readPositiveNumber(
+        readinessConfig,
+        'stagelight.readiness',
+        'maxWaitSeconds',
+        300,
+      ),
       probeOnRefresh:
         readinessConfig?.getOptionalBoolean('probeOnRefresh') ?? true,
     },
     refresh: {
       interval: readOptionalDuration(refreshConfig, 'interval', { minutes: 1 }),
       timeout: readOptionalDuration(refreshConfig, 'timeout', { minutes: 5 }),
-      memoryTtlMs: readPositiveNumber(refreshConfig, 'stagelight.refresh', 'memoryTtlSeconds', 5) * 1000,
+      memoryTtlMs:
+        readPositiveNumber(
+          refreshConfig,
+          'stagelight.refresh',
+          'memoryTtlSeconds',
+          5,
+        ) * 1000,
       afterOperation:
         refreshConfig?.getOptionalBoolean('afterOperation') ?? true,
     },

@@ -255,7 +255,9 @@ describe.each(databases.eachSupportedId())('cost on %s', databaseId => {
       service({ dailyRequestBudget: 5 }),
       service({ dailyRequestBudget: 5 }),
     ];
-    const outcomes = await Promise.all(replicas.map(r => r.refresher.refreshIfStale()));
+    const outcomes = await Promise.all(
+      replicas.map(r => r.refresher.refreshIfStale()),
+    );
     expect(outcomes.sort()).toEqual(['in-progress', 'refreshed']);
     expect((await replicas[1].reports.summary()).data.budget.usedToday).toBe(5);
     expect(calls.GetCostAndUsage + calls.GetCostForecast).toBe(5);

@@ -5,10 +5,7 @@ import {
   readStagelightSettings,
   StagelightTagKeys,
 } from '../config/StagelightConfig';
-import {
-  readPositiveDurationMs,
-  readPositiveInteger,
-} from '../config/readers';
+import { readPositiveDurationMs, readPositiveInteger } from '../config/readers';
 
 /** The `stagelight.cost` block with defaults applied, plus what cost shares with the rest of the plugin. */
 export interface CostSettings {
@@ -35,7 +32,12 @@ export interface CostSettings {
 export function readCostSettings(root: Config): CostSettings {
   const base = readStagelightSettings(root);
   const config = root.getOptionalConfig('stagelight.cost');
-  const lookbackDays = readPositiveInteger(config, 'stagelight.cost', 'lookbackDays', 90);
+  const lookbackDays = readPositiveInteger(
+    config,
+    'stagelight.cost',
+    'lookbackDays',
+    90,
+  );
   // Cost Explorer keeps 13 months of daily data (14 with multi-year history enabled).
   if (lookbackDays > 365) {
     throw new InputError('stagelight.cost.lookbackDays must be at most 365');
@@ -47,9 +49,24 @@ export function readCostSettings(root: Config): CostSettings {
     maxAttempts: base.aws.maxAttempts,
     requestTimeoutMs: base.aws.requestTimeoutMs,
     lookbackDays,
-    ttlMs: readPositiveDurationMs(config, 'stagelight.cost', 'ttl', 12 * 3600_000),
-    dailyRequestBudget: readPositiveInteger(config, 'stagelight.cost', 'dailyRequestBudget', 24),
-    retryAfterMs: readPositiveDurationMs(config, 'stagelight.cost', 'retryAfter', 15 * 60_000),
+    ttlMs: readPositiveDurationMs(
+      config,
+      'stagelight.cost',
+      'ttl',
+      12 * 3600_000,
+    ),
+    dailyRequestBudget: readPositiveInteger(
+      config,
+      'stagelight.cost',
+      'dailyRequestBudget',
+      24,
+    ),
+    retryAfterMs: readPositiveDurationMs(
+      config,
+      'stagelight.cost',
+      'retryAfter',
+      15 * 60_000,
+    ),
     tags: base.tags,
     appName: APP_NAME,
     stages: base.stages.map(s => s.name),

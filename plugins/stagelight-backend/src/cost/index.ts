@@ -1,7 +1,7 @@
 /**
  * Cost: Cost Explorer on a daily request budget, stored in the plugin
  * database; month to date, trend, forecast, savings from sleeping and
- * projections of proposed schedules. See docs/architecture.md, "A cost refresh".
+ * projections of proposed schedules. See docs/architecture.md, "Cost".
  */
 export { readCostSettings, type CostSettings } from './CostSettings';
 export {

@@ -47,12 +47,36 @@ export function readPowerSettings(
     );
   }
   return {
-    maxLeaseHours: readPositiveNumber(config, 'stagelight.power', 'maxLeaseHours', 12),
-    lockTtlMs: readPositiveNumber(config, 'stagelight.power', 'lockTtlSeconds', 120) * 1000,
+    maxLeaseHours: readPositiveNumber(
+      config,
+      'stagelight.power',
+      'maxLeaseHours',
+      12,
+    ),
+    lockTtlMs:
+      readPositiveNumber(config, 'stagelight.power', 'lockTtlSeconds', 120) *
+      1000,
     dbAvailableTimeoutMs:
-      readPositiveNumber(config, 'stagelight.power', 'dbAvailableTimeoutSeconds', 1200) * 1000,
-    readyTimeoutMs: readPositiveNumber(config, 'stagelight.power', 'readyTimeoutSeconds', 600) * 1000,
-    pollIntervalMs: readPositiveNumber(config, 'stagelight.power', 'pollIntervalSeconds', 10) * 1000,
+      readPositiveNumber(
+        config,
+        'stagelight.power',
+        'dbAvailableTimeoutSeconds',
+        1200,
+      ) * 1000,
+    readyTimeoutMs:
+      readPositiveNumber(
+        config,
+        'stagelight.power',
+        'readyTimeoutSeconds',
+        600,
+      ) * 1000,
+    pollIntervalMs:
+      readPositiveNumber(
+        config,
+        'stagelight.power',
+        'pollIntervalSeconds',
+        10,
+      ) * 1000,
     applyInterval: readOptionalDuration(config, 'applyInterval', {
       minutes: 1,
     }),

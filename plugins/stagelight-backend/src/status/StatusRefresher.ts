@@ -6,7 +6,10 @@ import { StatusCollector } from './StatusCollector';
 
 /** Told of every snapshot a refresh stores, e.g. cost's power history. */
 export interface SnapshotObserver {
-  snapshotStored(records: EnvironmentRecord[], refreshedAt: Date): Promise<void>;
+  snapshotStored(
+    records: EnvironmentRecord[],
+    refreshedAt: Date,
+  ): Promise<void>;
 }
 
 export interface RefreshSummary {
@@ -44,7 +47,9 @@ export class StatusRefresher {
       `Stagelight refreshed ${records.length} environments in ${durationMs} ms (${withErrors} with errors)`,
     );
     // As stored: it keeps environments re-read after an operation meanwhile.
-    const stored = this.deps.observers?.length ? await store.snapshot() : undefined;
+    const stored = this.deps.observers?.length
+      ? await store.snapshot()
+      : undefined;
     for (const observer of stored ? this.deps.observers! : []) {
       try {
         await observer.snapshotStored(

@@ -73,7 +73,10 @@ export function createStatusRouter(
   });
 
   router.get('/environments/:clinic/:stage', canRead, async (req, res) => {
-    const record = await lookup.environment(req.params.clinic, req.params.stage);
+    const record = await lookup.environment(
+      req.params.clinic,
+      req.params.stage,
+    );
     res.json(toDetail(record, clock.now()));
   });
 

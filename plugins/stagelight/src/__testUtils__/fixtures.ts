@@ -19,6 +19,9 @@ export const STAGES: StageInfo[] = [
   { name: 'prod', protected: true },
 ];
 
+/** An environment that is asleep, as its summary or detail says it: `detail(clinic, stage, ASLEEP)`. */
+export const ASLEEP = { power: 'asleep', readiness: 'asleep' } as const;
+
 export function summary(
   clinic: string,
   stage: string,

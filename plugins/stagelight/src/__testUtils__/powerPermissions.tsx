@@ -4,21 +4,25 @@ import { mockApis, renderInTestApp } from '@backstage/frontend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { stagelightEnvironmentSleepPermission } from '@internal/plugin-stagelight-common';
 import { stagelightApiRef } from '../api';
+import type { StagelightRefresh } from '../hooks';
 import { FreshPermissions } from './FreshPermissions';
 import { mockStagelightApi } from './fixtures';
+import { TestRefresh } from './TestRefresh';
 
 /** Which power permissions the user holds: all of them, none, or only sleep (and ending leases). */
 export type PowerGrant = 'all' | 'none' | 'sleep-only';
 
 /**
  * Renders `element` in a test app with this Stagelight API (a fresh mock by
- * default) and a permission API granting `allow`; returns the API.
+ * default), a permission API granting `allow` and the page's `refresh`
+ * signals; returns the API.
  */
 export function renderWithPowerGrant(
   element: ReactElement,
   options: {
     api?: ReturnType<typeof mockStagelightApi>;
     allow?: PowerGrant;
+    refresh?: Partial<StagelightRefresh>;
   } = {},
 ) {
   const api = options.api ?? mockStagelightApi();
@@ -35,9 +39,12 @@ export function renderWithPowerGrant(
       return AuthorizeResult.DENY;
     },
   });
-  renderInTestApp(<FreshPermissions>{element}</FreshPermissions>, {
-    apis: [[stagelightApiRef, api], permission],
-  });
+  renderInTestApp(
+    <FreshPermissions>
+      <TestRefresh {...options.refresh}>{element}</TestRefresh>
+    </FreshPermissions>,
+    { apis: [[stagelightApiRef, api], permission] },
+  );
   return api;
 }
 

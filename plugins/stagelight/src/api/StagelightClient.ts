@@ -1,38 +1,13 @@
 import type { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
-import type {
-  AuditListResponse,
-  BulkPowerResponse,
-  CostProjectionRequest,
-  CostProjectionResponse,
-  CostSummaryResponse,
-  EnvironmentCostResponse,
-  ExtendLeaseRequest,
-  GetEnvironmentResponse,
-  ListClinicsResponse,
-  ListEnvironmentsQuery,
-  ListEnvironmentsResponse,
-  OperationListResponse,
-  PowerLease,
-  PowerOperation,
-  PowerOperationResponse,
-  Schedule,
-  ScheduleResponse,
-  SleepRequest,
-  StageForecastResponse,
-  WakeRequest,
-} from '@internal/plugin-stagelight-common';
-import type {
-  BulkScope,
-  EnvironmentFilter,
-  ListEnvironmentDetailsResponse,
-  ListLimit,
-  StagelightApi,
-} from './StagelightApi';
+import type { ListEnvironmentsQuery } from '@internal/plugin-stagelight-common';
+import type { BulkScope, ListLimit, StagelightApi } from './StagelightApi';
 
 /**
  * Talks to the Stagelight backend through the discovery and fetch APIs, so
- * the user's Backstage token travels with each request.
+ * the user's Backstage token travels with each request. Each method is typed
+ * by StagelightApi, so its parameters and answer are written (and documented)
+ * once, in the interface.
  *
  * @public
  */
@@ -45,144 +20,93 @@ export class StagelightClient implements StagelightApi {
     this.#fetchApi = options.fetchApi;
   }
 
-  listEnvironments(
-    filter: EnvironmentFilter = {},
-  ): Promise<ListEnvironmentsResponse> {
-    return this.#get(`/environments${queryString(filter)}`);
-  }
+  readonly listEnvironments: StagelightApi['listEnvironments'] = (
+    filter = {},
+  ) => this.#get(`/environments${queryString(filter)}`);
 
-  listEnvironmentDetails(
-    filter: EnvironmentFilter = {},
-  ): Promise<ListEnvironmentDetailsResponse> {
-    return this.#get(
+  readonly listEnvironmentDetails: StagelightApi['listEnvironmentDetails'] = (
+    filter = {},
+  ) =>
+    this.#get(
       `/environments${queryString({ ...filter, include: 'resources' })}`,
     );
-  }
 
-  getEnvironment(
-    clinic: string,
-    stage: string,
-  ): Promise<GetEnvironmentResponse> {
-    return this.#get(envPath(clinic, stage));
-  }
+  readonly getEnvironment: StagelightApi['getEnvironment'] = (clinic, stage) =>
+    this.#get(envPath(clinic, stage));
 
-  listClinics(): Promise<ListClinicsResponse> {
-    return this.#get('/clinics');
-  }
+  readonly listClinics: StagelightApi['listClinics'] = () =>
+    this.#get('/clinics');
 
-  wake(
-    clinic: string,
-    stage: string,
-    request: WakeRequest,
-  ): Promise<PowerOperationResponse> {
-    return this.#send('POST', `${envPath(clinic, stage)}/wake`, request);
-  }
+  readonly wake: StagelightApi['wake'] = (clinic, stage, request) =>
+    this.#send('POST', `${envPath(clinic, stage)}/wake`, request);
 
-  sleep(
-    clinic: string,
-    stage: string,
-    request: SleepRequest,
-  ): Promise<PowerOperationResponse> {
-    return this.#send('POST', `${envPath(clinic, stage)}/sleep`, request);
-  }
+  readonly sleep: StagelightApi['sleep'] = (clinic, stage, request) =>
+    this.#send('POST', `${envPath(clinic, stage)}/sleep`, request);
 
-  bulkWake(scope: BulkScope, request: WakeRequest): Promise<BulkPowerResponse> {
-    return this.#send('POST', `${scopePath(scope)}/wake`, request);
-  }
+  readonly bulkWake: StagelightApi['bulkWake'] = (scope, request) =>
+    this.#send('POST', `${scopePath(scope)}/wake`, request);
 
-  bulkSleep(
-    scope: BulkScope,
-    request: SleepRequest,
-  ): Promise<BulkPowerResponse> {
-    return this.#send('POST', `${scopePath(scope)}/sleep`, request);
-  }
+  readonly bulkSleep: StagelightApi['bulkSleep'] = (scope, request) =>
+    this.#send('POST', `${scopePath(scope)}/sleep`, request);
 
-  extendLease(
-    clinic: string,
-    stage: string,
-    request: ExtendLeaseRequest,
-  ): Promise<{ lease: PowerLease }> {
-    return this.#send(
-      'POST',
-      `${envPath(clinic, stage)}/lease/extend`,
-      request,
-    );
-  }
+  readonly extendLease: StagelightApi['extendLease'] = (
+    clinic,
+    stage,
+    request,
+  ) => this.#send('POST', `${envPath(clinic, stage)}/lease/extend`, request);
 
-  endLease(
-    clinic: string,
-    stage: string,
-    reason?: string,
-  ): Promise<{ lease: PowerLease }> {
-    return this.#send(
+  readonly endLease: StagelightApi['endLease'] = (clinic, stage, reason) =>
+    this.#send(
       'DELETE',
       `${envPath(clinic, stage)}/lease`,
       reason === undefined ? {} : { reason },
     );
-  }
 
-  getSchedule(clinic: string, stage: string): Promise<ScheduleResponse> {
-    return this.#get(`${envPath(clinic, stage)}/schedule`);
-  }
+  readonly getSchedule: StagelightApi['getSchedule'] = (clinic, stage) =>
+    this.#get(`${envPath(clinic, stage)}/schedule`);
 
-  putSchedule(
-    clinic: string,
-    stage: string,
-    schedule: Schedule,
-  ): Promise<ScheduleResponse> {
-    return this.#send('PUT', `${envPath(clinic, stage)}/schedule`, schedule);
-  }
+  readonly putSchedule: StagelightApi['putSchedule'] = (
+    clinic,
+    stage,
+    schedule,
+  ) => this.#send('PUT', `${envPath(clinic, stage)}/schedule`, schedule);
 
-  getOperation(id: string): Promise<PowerOperation> {
-    return this.#get(`/operations/${encodeURIComponent(id)}`);
-  }
+  readonly getOperation: StagelightApi['getOperation'] = id =>
+    this.#get(`/operations/${encodeURIComponent(id)}`);
 
-  listOperations(
-    clinic: string,
-    stage: string,
-    options: ListLimit = {},
-  ): Promise<OperationListResponse> {
-    return this.#get(
-      `${envPath(clinic, stage)}/operations${limitQuery(options)}`,
-    );
-  }
+  readonly listOperations: StagelightApi['listOperations'] = (
+    clinic,
+    stage,
+    options = {},
+  ) => this.#get(`${envPath(clinic, stage)}/operations${limitQuery(options)}`);
 
-  getHistory(
-    clinic: string,
-    stage: string,
-    options: ListLimit = {},
-  ): Promise<AuditListResponse> {
-    return this.#get(`${envPath(clinic, stage)}/history${limitQuery(options)}`);
-  }
+  readonly getHistory: StagelightApi['getHistory'] = (
+    clinic,
+    stage,
+    options = {},
+  ) => this.#get(`${envPath(clinic, stage)}/history${limitQuery(options)}`);
 
-  getAudit(options: ListLimit = {}): Promise<AuditListResponse> {
-    return this.#get(`/audit${limitQuery(options)}`);
-  }
+  readonly getAudit: StagelightApi['getAudit'] = (options = {}) =>
+    this.#get(`/audit${limitQuery(options)}`);
 
-  getCostSummary(): Promise<CostSummaryResponse> {
-    return this.#get('/cost/summary');
-  }
+  readonly getCostSummary: StagelightApi['getCostSummary'] = () =>
+    this.#get('/cost/summary');
 
-  getEnvironmentCost(
-    clinic: string,
-    stage: string,
-  ): Promise<EnvironmentCostResponse> {
-    return this.#get(
+  readonly getEnvironmentCost: StagelightApi['getEnvironmentCost'] = (
+    clinic,
+    stage,
+  ) =>
+    this.#get(
       `/cost/environments/${encodeURIComponent(clinic)}/${encodeURIComponent(
         stage,
       )}`,
     );
-  }
 
-  getStageForecast(stage: string): Promise<StageForecastResponse> {
-    return this.#get(`/cost/stages/${encodeURIComponent(stage)}/forecast`);
-  }
+  readonly getStageForecast: StagelightApi['getStageForecast'] = stage =>
+    this.#get(`/cost/stages/${encodeURIComponent(stage)}/forecast`);
 
-  projectSchedule(
-    request: CostProjectionRequest,
-  ): Promise<CostProjectionResponse> {
-    return this.#send('POST', '/cost/projection', request);
-  }
+  readonly projectSchedule: StagelightApi['projectSchedule'] = request =>
+    this.#send('POST', '/cost/projection', request);
 
   async #get<T>(path: string): Promise<T> {
     const baseUrl = await this.#discoveryApi.getBaseUrl('stagelight');

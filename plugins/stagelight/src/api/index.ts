@@ -1,9 +1,3 @@
-export { stagelightApiRef } from './StagelightApi';
-export type {
-  BulkScope,
-  EnvironmentFilter,
-  ListEnvironmentDetailsResponse,
-  ListLimit,
-  StagelightApi,
-} from './StagelightApi';
+export * from './StagelightApi';
 export { StagelightClient } from './StagelightClient';
+export { backendMessage } from './backendMessage';

@@ -24,7 +24,7 @@ export interface BulkTarget {
 /**
  * The bulk targets of the fleet: each clinic first (by name), then each
  * configured stage in promotion order. Protection comes from the stage list,
- * which is the backend's own (design §5).
+ * which is the backend's own (docs/architecture.md, "Power").
  */
 export function bulkTargets(
   clinics: ListClinicsResponse,

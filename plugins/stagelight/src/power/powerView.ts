@@ -6,6 +6,7 @@ import type {
   PowerStep,
   PowerStepName,
 } from '@internal/plugin-stagelight-common';
+import { backendMessage } from '../api';
 
 /** Lease lengths the wake dialog offers; the backend caps them at stagelight.power.maxLeaseHours. */
 export const LEASE_HOUR_OPTIONS = [1, 2, 4, 8] as const;
@@ -100,12 +101,12 @@ export function operationDurationMs(op: PowerOperation): number | undefined {
 }
 
 /**
- * What to tell the user about a failed request: the backend's own message
- * (a ResponseError carries it in `cause`), prefixed by what the status means.
+ * What to tell the user about a failed request: the backend's own message,
+ * prefixed by what the status means.
  */
 export function requestErrorText(error: unknown): string {
+  const message = backendMessage(error);
   if (error instanceof ResponseError) {
-    const message = error.cause?.message || error.message;
     switch (error.statusCode) {
       case 403:
         return `Not allowed: ${message}`;
@@ -117,5 +118,5 @@ export function requestErrorText(error: unknown): string {
         return message;
     }
   }
-  return error instanceof Error ? error.message : String(error);
+  return message;
 }

@@ -2,6 +2,7 @@ import {
   currentAgeSeconds,
   formatAge,
   isStale,
+  snapshotAges,
   STALE_AFTER_SECONDS,
 } from './dataAge';
 
@@ -36,5 +37,21 @@ describe('currentAgeSeconds', () => {
 
   it('never goes below the reported age when the clock runs behind', () => {
     expect(currentAgeSeconds(40, 1_000_000, 990_000)).toBe(40);
+  });
+});
+
+describe('snapshotAges', () => {
+  it('ages the snapshot by the time since its answer arrived', () => {
+    expect(snapshotAges(40, 1_000_000, 1_015_000)).toEqual({
+      elapsedSeconds: 15,
+      snapshotAgeSeconds: 55,
+    });
+  });
+
+  it('has no snapshot age before the first refresh, nor elapsed time before an answer', () => {
+    expect(snapshotAges(null, undefined, 1_015_000)).toEqual({
+      elapsedSeconds: 0,
+      snapshotAgeSeconds: null,
+    });
   });
 });

@@ -31,3 +31,21 @@ export function currentAgeSeconds(
 ): number {
   return reportedAgeSeconds + Math.max(0, nowMs - receivedAtMs) / 1000;
 }
+
+/**
+ * The ages of a polled snapshot now: the seconds since its answer arrived
+ * (each environment adds them to its own reported age), and the snapshot's
+ * age, null while the backend has not refreshed from AWS yet.
+ */
+export function snapshotAges(
+  reportedAgeSeconds: number | null,
+  receivedAtMs: number | undefined,
+  nowMs: number,
+): { elapsedSeconds: number; snapshotAgeSeconds: number | null } {
+  const elapsedSeconds = currentAgeSeconds(0, receivedAtMs ?? nowMs, nowMs);
+  return {
+    elapsedSeconds,
+    snapshotAgeSeconds:
+      reportedAgeSeconds === null ? null : reportedAgeSeconds + elapsedSeconds,
+  };
+}

@@ -72,7 +72,8 @@ export class CostRefresher {
     const today = utcDay(nowMs);
     try {
       // A refresh the rest of today's budget cannot finish would spend it for nothing.
-      const left = settings.dailyRequestBudget - (await store.requestsOn(today));
+      const left =
+        settings.dailyRequestBudget - (await store.requestsOn(today));
       if (state?.pages && left < state.pages) {
         throw new CostBudgetExhaustedError(settings.dailyRequestBudget);
       }

@@ -65,7 +65,8 @@ export class CostProjection {
       const s = asleepHourlyRate(daily, spans, nowMs);
       const run = currentDailyRunRate(daily);
       if (!a || !s || !run) {
-        if (overview.lastDay) projDiagnostics.push(leftOutOfProjection(c, stage));
+        if (overview.lastDay)
+          projDiagnostics.push(leftOutOfProjection(c, stage));
         continue;
       }
       awake += a.hourly;

@@ -18,7 +18,10 @@ export function noCostData(
   };
 }
 
-export function noEnvironmentCost(clinic: string, stage: string): CostDiagnostic {
+export function noEnvironmentCost(
+  clinic: string,
+  stage: string,
+): CostDiagnostic {
   return {
     code: 'NO_COST_DATA',
     message: `Cost Explorer has no cost tagged for clinic '${clinic}' in stage '${stage}' yet.`,

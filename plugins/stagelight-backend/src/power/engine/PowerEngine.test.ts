@@ -344,9 +344,9 @@ describe.each(databases.eachSupportedId())('power on %s', databaseId => {
     const p = power({
       stagelight: { ...stagelight(), power: { maxLeaseHours: 4 } },
     });
-    expect(() =>
-      p.requests.wake({ reason: 'demo', leaseHours: 5 }),
-    ).toThrow('leaseHours must be a number of hours from 1 to 4');
+    expect(() => p.requests.wake({ reason: 'demo', leaseHours: 5 })).toThrow(
+      'leaseHours must be a number of hours from 1 to 4',
+    );
     expect(() => p.requests.wake({ leaseHours: 2 })).toThrow(
       /reason is required/,
     );

@@ -103,8 +103,15 @@ const opDetail = (r: PowerOperationResponse) => ({
  * it "not found" before the action runs, and a denied attempt must be audited.
  */
 export function registerPowerActions(o: PowerActionsOptions): void {
-  const { actionsRegistry, lookup, service, schedules, requests, guard, clock } =
-    o;
+  const {
+    actionsRegistry,
+    lookup,
+    service,
+    schedules,
+    requests,
+    guard,
+    clock,
+  } = o;
 
   actionsRegistry.register({
     name: 'get-environment-status',
@@ -252,11 +259,7 @@ export function registerPowerActions(o: PowerActionsOptions): void {
           reason: input.reason,
         },
         actor =>
-          service.sleep(
-            env,
-            requests.sleep({ reason: input.reason }),
-            actor,
-          ),
+          service.sleep(env, requests.sleep({ reason: input.reason }), actor),
         opDetail,
       );
       return { output: resultOf(result) };

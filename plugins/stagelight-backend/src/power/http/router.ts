@@ -50,9 +50,7 @@ function limitOf(value: unknown): number {
  * authorized (a denial is audited too), validated before anything changes, and
  * audited with its result; the work is PowerService's.
  */
-export function createPowerRouter(
-  options: PowerRouterOptions,
-): express.Router {
+export function createPowerRouter(options: PowerRouterOptions): express.Router {
   const {
     lookup,
     service,
@@ -108,28 +106,36 @@ export function createPowerRouter(
     detail: `operation ${r.operation.status}`,
   });
 
-  router.post('/environments/:clinic/:stage/wake', jsonBody, async (req, res) => {
-    const result = await mutation(
-      req,
-      'environment-wake',
-      stagelightEnvironmentWakePermission,
-      actor => service.wake(envOf(req), requests.wake(req.body ?? {}), actor),
-      opDetail,
-    );
-    res.status(202).json(result);
-  });
+  router.post(
+    '/environments/:clinic/:stage/wake',
+    jsonBody,
+    async (req, res) => {
+      const result = await mutation(
+        req,
+        'environment-wake',
+        stagelightEnvironmentWakePermission,
+        actor => service.wake(envOf(req), requests.wake(req.body ?? {}), actor),
+        opDetail,
+      );
+      res.status(202).json(result);
+    },
+  );
 
-  router.post('/environments/:clinic/:stage/sleep', jsonBody, async (req, res) => {
-    const result = await mutation(
-      req,
-      'environment-sleep',
-      stagelightEnvironmentSleepPermission,
-      actor =>
-        service.sleep(envOf(req), requests.sleep(req.body ?? {}), actor),
-      opDetail,
-    );
-    res.status(202).json(result);
-  });
+  router.post(
+    '/environments/:clinic/:stage/sleep',
+    jsonBody,
+    async (req, res) => {
+      const result = await mutation(
+        req,
+        'environment-sleep',
+        stagelightEnvironmentSleepPermission,
+        actor =>
+          service.sleep(envOf(req), requests.sleep(req.body ?? {}), actor),
+        opDetail,
+      );
+      res.status(202).json(result);
+    },
+  );
 
   /**
    * Wake or sleep every environment of a clinic or a stage. The request as a
@@ -234,27 +240,35 @@ export function createPowerRouter(
     },
   );
 
-  router.delete('/environments/:clinic/:stage/lease', jsonBody, async (req, res) => {
-    const lease = await mutation(
-      req,
-      'lease-end',
-      stagelightEnvironmentSleepPermission,
-      actor => leases.end(envOf(req), requests.endReason(req.body), actor),
-      l => ({ detail: `lease ended at ${l.endsAt}` }),
-    );
-    res.json({ lease });
-  });
+  router.delete(
+    '/environments/:clinic/:stage/lease',
+    jsonBody,
+    async (req, res) => {
+      const lease = await mutation(
+        req,
+        'lease-end',
+        stagelightEnvironmentSleepPermission,
+        actor => leases.end(envOf(req), requests.endReason(req.body), actor),
+        l => ({ detail: `lease ended at ${l.endsAt}` }),
+      );
+      res.json({ lease });
+    },
+  );
 
-  router.put('/environments/:clinic/:stage/schedule', jsonBody, async (req, res) => {
-    const result = await mutation(
-      req,
-      'schedule-edit',
-      stagelightScheduleEditPermission,
-      actor => schedules.put(envOf(req), requests.schedule(req.body), actor),
-      r => ({ detail: JSON.stringify(r.schedule) }),
-    );
-    res.json(result);
-  });
+  router.put(
+    '/environments/:clinic/:stage/schedule',
+    jsonBody,
+    async (req, res) => {
+      const result = await mutation(
+        req,
+        'schedule-edit',
+        stagelightScheduleEditPermission,
+        actor => schedules.put(envOf(req), requests.schedule(req.body), actor),
+        r => ({ detail: JSON.stringify(r.schedule) }),
+      );
+      res.json(result);
+    },
+  );
 
   router.get('/environments/:clinic/:stage/schedule', async (req, res) => {
     await requireRead(req);

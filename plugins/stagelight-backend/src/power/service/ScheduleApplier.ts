@@ -1,9 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { LoggerService } from '@backstage/backend-plugin-api';
-import {
-  PowerOperation,
-  PowerState,
-} from '@internal/plugin-stagelight-common';
+import { PowerOperation, PowerState } from '@internal/plugin-stagelight-common';
 import { StagelightSettings } from '../../config/StagelightConfig';
 import { desiredPowerState } from '../../schedule';
 import { EnvironmentRecord } from '../../snapshot/EnvironmentRecord';

@@ -38,10 +38,12 @@ export class ScheduleService {
   async get(env: Env): Promise<ScheduleResponse> {
     const record = await this.deps.lookup.environment(env.clinic, env.stage);
     const now = this.deps.clock.now();
-    const { override, stageDefault, lease, desired: d } = await this.plan(
-      record,
-      now,
-    );
+    const {
+      override,
+      stageDefault,
+      lease,
+      desired: d,
+    } = await this.plan(record, now);
     return {
       clinic: env.clinic,
       stage: env.stage,

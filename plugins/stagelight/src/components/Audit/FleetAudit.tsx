@@ -1,9 +1,7 @@
 import { EmptyState } from '@backstage/core-components';
-import { useApi } from '@backstage/core-plugin-api';
 import { Typography } from '@material-ui/core';
-import { stagelightApiRef } from '../../api';
-import { useStatusQuery } from '../../status/useStatusQuery';
-import { AuditTable } from '../History/AuditTable';
+import { useFleetAudit } from '../../hooks';
+import { AuditTable } from '../History';
 import { StatusQueryView } from '../StatusQueryView';
 
 /** How many of the newest records the fleet audit shows. */
@@ -14,11 +12,7 @@ export const FLEET_AUDIT_LIMIT = 200;
  * change, allowed or denied, newest first.
  */
 export function FleetAudit() {
-  const api = useApi(stagelightApiRef);
-  const query = useStatusQuery(
-    () => api.getAudit({ limit: FLEET_AUDIT_LIMIT }),
-    [api],
-  );
+  const query = useFleetAudit(FLEET_AUDIT_LIMIT);
 
   return (
     <StatusQueryView query={query} errorTitle="Could not load the audit trail">

@@ -31,13 +31,14 @@ function render(
   } = {},
 ) {
   return renderWithPowerGrant(
-    <BulkPowerActions
-      clinics={options.clinics ?? CLINICS}
-      stages={STAGES}
-      onOperationEnd={options.onOperationEnd}
-      pollIntervalMs={10}
-    />,
-    options,
+    <BulkPowerActions clinics={options.clinics ?? CLINICS} stages={STAGES} />,
+    {
+      ...options,
+      refresh: {
+        operationEnded: options.onOperationEnd,
+        operationPollIntervalMs: 10,
+      },
+    },
   );
 }
 

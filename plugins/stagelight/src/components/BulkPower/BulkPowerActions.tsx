@@ -3,7 +3,6 @@ import { Box, TextField, Typography } from '@material-ui/core';
 import type {
   BulkPowerResponse,
   ListClinicsResponse,
-  PowerOperation,
   PowerOperationKind,
   StageInfo,
 } from '@internal/plugin-stagelight-common';
@@ -24,14 +23,12 @@ export interface BulkPowerActionsProps {
   clinics: ListClinicsResponse;
   /** The configured stages in promotion order, with their protection. */
   stages: StageInfo[];
-  /** Called as each started operation ends, to refresh the fleet. */
-  onOperationEnd?(operation: PowerOperation): void;
-  pollIntervalMs?: number;
 }
 
 /**
  * Wake or sleep a whole clinic, or one stage in every clinic, after a
- * confirmation; then the result of each environment.
+ * confirmation; then the result of each environment, the page reading its
+ * status again as each operation ends.
  */
 export function BulkPowerActions(props: BulkPowerActionsProps) {
   const targets = bulkTargets(props.clinics, props.stages);
@@ -103,8 +100,6 @@ export function BulkPowerActions(props: BulkPowerActionsProps) {
             kind={result.kind}
             label={result.label}
             response={result.response}
-            onOperationEnd={props.onOperationEnd}
-            pollIntervalMs={props.pollIntervalMs}
           />
         </Box>
       )}

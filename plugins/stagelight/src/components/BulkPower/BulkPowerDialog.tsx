@@ -12,8 +12,7 @@ import {
   environmentCount,
 } from '../../power/bulkTargets';
 import { DEFAULT_LEASE_HOURS } from '../../power/powerView';
-import { KeepAwakeField } from '../Lease/LeaseHoursField';
-import { PowerDialog } from '../Power/PowerDialog';
+import { KeepAwakeField, PowerDialog } from '../Power';
 
 export interface BulkPowerDialogProps {
   open: boolean;

@@ -2,16 +2,14 @@ import { useEffect } from 'react';
 import { Typography } from '@material-ui/core';
 import { makeStyles } from '@material-ui/core/styles';
 import { RiForbidLine } from '@remixicon/react';
-import { useApi } from '@backstage/core-plugin-api';
 import type {
   BulkPowerResponse,
   PowerOperation,
   PowerOperationKind,
 } from '@internal/plugin-stagelight-common';
-import { stagelightApiRef } from '../../api';
+import { useOperation } from '../../hooks';
 import { environmentCount } from '../../power/bulkTargets';
-import { useOperation } from '../../power/useOperation';
-import { OperationProgress } from '../Power/OperationProgress';
+import { OperationProgress } from '../Power';
 import { StatusLabel } from '../StatusLabels';
 
 const useStyles = makeStyles(theme => ({
@@ -23,21 +21,11 @@ export interface BulkPowerResultProps {
   /** The target in words, e.g. "every stage of north-clinic". */
   label: string;
   response: BulkPowerResponse;
-  onOperationEnd?(operation: PowerOperation): void;
-  pollIntervalMs?: number;
 }
 
 /** One started operation of a bulk request, followed until it ends. */
-function StartedLine(props: {
-  operation: PowerOperation;
-  onOperationEnd?(operation: PowerOperation): void;
-  pollIntervalMs?: number;
-}) {
-  const api = useApi(stagelightApiRef);
-  const tracking = useOperation(api, {
-    onFinished: props.onOperationEnd,
-    pollIntervalMs: props.pollIntervalMs,
-  });
+function StartedLine(props: { operation: PowerOperation }) {
+  const tracking = useOperation();
   const { track } = tracking;
   const first = props.operation;
   useEffect(() => {
@@ -79,12 +67,7 @@ export function BulkPowerResult(props: BulkPowerResultProps) {
       )}
       <ul className={classes.list}>
         {response.started.map(r => (
-          <StartedLine
-            key={r.operation.id}
-            operation={r.operation}
-            onOperationEnd={props.onOperationEnd}
-            pollIntervalMs={props.pollIntervalMs}
-          />
+          <StartedLine key={r.operation.id} operation={r.operation} />
         ))}
         {response.skipped.map(s => (
           <li key={`${s.clinic}/${s.stage}`}>

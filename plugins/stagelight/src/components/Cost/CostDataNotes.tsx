@@ -1,4 +1,5 @@
 import { Box, Typography } from '@material-ui/core';
+import { makeStyles } from '@material-ui/core/styles';
 import type {
   CostDataInfo,
   CostDiagnostic,
@@ -16,8 +17,16 @@ const DIAGNOSTIC_TITLES: Record<CostDiagnosticCode, string> = {
   STALE_DATA: 'Cost data is out of date',
 };
 
+const useStyles = makeStyles(theme => ({
+  notes: {
+    borderLeft: `4px solid ${theme.palette.warning.main}`,
+    listStyle: 'none',
+  },
+}));
+
 /** Why numbers are missing, old or incomplete, as text that is always on screen. */
 export function CostDiagnostics(props: { diagnostics: CostDiagnostic[] }) {
+  const classes = useStyles();
   if (props.diagnostics.length === 0) return null;
   return (
     <Box
@@ -25,7 +34,7 @@ export function CostDiagnostics(props: { diagnostics: CostDiagnostic[] }) {
       aria-label="Cost data notes"
       mb={2}
       pl={2}
-      style={{ borderLeft: '4px solid #ed6c02', listStyle: 'none' }}
+      className={classes.notes}
     >
       {props.diagnostics.map(d => (
         <li key={`${d.code}:${d.message}`}>

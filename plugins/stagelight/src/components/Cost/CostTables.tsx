@@ -14,6 +14,7 @@ import type {
 } from '@internal/plugin-stagelight-common';
 import type { ReactNode } from 'react';
 import { formatChange, formatMoney } from '../../cost/money';
+import type { StageForecastResult } from '../../hooks';
 
 const useStyles = makeStyles({
   // Words and amounts never break inside: headers wrap between words, amounts
@@ -40,9 +41,18 @@ function Table(props: { 'aria-label': string; children: ReactNode }) {
   );
 }
 
+/** An amount in its own right-aligned cell, as every cost column shows it. */
+function MoneyCell(props: { amount: number | null; currency: string }) {
+  return (
+    <TableCell align="right">
+      {formatMoney(props.amount, props.currency)}
+    </TableCell>
+  );
+}
+
 /** Month to date against last month, one row per stage or clinic, plus the total. */
 export function MonthComparisonTable(props: {
-  label: string;
+  /** What a row is, e.g. "Stage"; it also names the table. */
   keyHeader: string;
   rows: { key: string; cost: CostMonthComparison }[];
   total?: CostMonthComparison;
@@ -54,29 +64,20 @@ export function MonthComparisonTable(props: {
       <TableCell component="th" scope="row">
         {isTotal ? <strong>{key}</strong> : key}
       </TableCell>
-      <TableCell align="right">
-        {formatMoney(cost.monthToDate, currency)}
-      </TableCell>
-      <TableCell align="right">
-        {formatMoney(cost.lastMonthToSameDay, currency)}
-      </TableCell>
+      <MoneyCell amount={cost.monthToDate} currency={currency} />
+      <MoneyCell amount={cost.lastMonthToSameDay} currency={currency} />
       <TableCell align="right">
         {formatChange(cost.monthToDate, cost.lastMonthToSameDay)}
       </TableCell>
-      <TableCell align="right">
-        {formatMoney(cost.lastMonth, currency)}
-      </TableCell>
+      <MoneyCell amount={cost.lastMonth} currency={currency} />
     </TableRow>
   );
+  const by = props.keyHeader.toLowerCase();
   if (props.rows.length === 0) {
-    return (
-      <Typography>
-        No cost recorded by {props.keyHeader.toLowerCase()} yet.
-      </Typography>
-    );
+    return <Typography>No cost recorded by {by} yet.</Typography>;
   }
   return (
-    <Table aria-label={props.label}>
+    <Table aria-label={`Month to date against last month by ${by}`}>
       <TableHead>
         <TableRow>
           <TableCell>{props.keyHeader}</TableCell>
@@ -94,11 +95,7 @@ export function MonthComparisonTable(props: {
   );
 }
 
-/** A forecast row per stage, or the reason it could not be read. */
-export type StageForecastResult =
-  | { stage: string; forecast: CostForecast }
-  | { stage: string; error: string };
-
+/** This month's forecast per stage: to date, the rest and the total, and how it was made. */
 export function ForecastTable(props: {
   forecasts: StageForecastResult[];
   currency: string;
@@ -128,15 +125,12 @@ export function ForecastTable(props: {
               </TableCell>
             ) : (
               <>
-                <TableCell align="right">
-                  {formatMoney(r.forecast.monthToDate, currency)}
-                </TableCell>
-                <TableCell align="right">
-                  {formatMoney(r.forecast.remainder, currency)}
-                </TableCell>
-                <TableCell align="right">
-                  {formatMoney(r.forecast.monthTotal, currency)}
-                </TableCell>
+                <MoneyCell
+                  amount={r.forecast.monthToDate}
+                  currency={currency}
+                />
+                <MoneyCell amount={r.forecast.remainder} currency={currency} />
+                <MoneyCell amount={r.forecast.monthTotal} currency={currency} />
                 <TableCell className={classes.text}>
                   {forecastMethodName(r.forecast.method)}:{' '}
                   {r.forecast.methodDescription}
@@ -193,12 +187,8 @@ export function SavingsTable(props: {
             <TableCell align="right">
               {savings.recordedHours.toFixed(1)}
             </TableCell>
-            <TableCell align="right">
-              {formatMoney(savings.awakeHourlyRate, currency)}
-            </TableCell>
-            <TableCell align="right">
-              {formatMoney(savings.amount, currency)}
-            </TableCell>
+            <MoneyCell amount={savings.awakeHourlyRate} currency={currency} />
+            <MoneyCell amount={savings.amount} currency={currency} />
             <TableCell className={classes.text}>
               {savings.method} ({savings.period.start} to {savings.period.end})
             </TableCell>

@@ -10,7 +10,7 @@ import {
   environmentCost,
   projection,
   stageForecast,
-} from './costFixtures';
+} from '../../__testUtils__/costFixtures';
 import { CostView } from './CostView';
 
 type Api = ReturnType<typeof mockStagelightApi>;

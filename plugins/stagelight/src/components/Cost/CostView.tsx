@@ -1,18 +1,12 @@
 import { useState } from 'react';
 import { Grid, Typography } from '@material-ui/core';
 import { InfoCard, Progress, WarningPanel } from '@backstage/core-components';
-import { useApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import { usePermission } from '@backstage/plugin-permission-react';
-import {
-  CostSummaryResponse,
-  EnvironmentCostResponse,
-  stagelightCostReadPermission,
-} from '@internal/plugin-stagelight-common';
-import { stagelightApiRef, StagelightApi } from '../../api';
+import { stagelightCostReadPermission } from '@internal/plugin-stagelight-common';
 import { dailyCostByStage } from '../../cost/dailySeries';
 import { formatMoney } from '../../cost/money';
-import { useStatusQuery } from '../../status/useStatusQuery';
+import { useClinicCost, useCostOverview } from '../../hooks';
 import { OptionSelect } from '../OptionSelect';
 import { StatusQueryView } from '../StatusQueryView';
 import { CostDataAge, CostDiagnostics } from './CostDataNotes';
@@ -20,14 +14,9 @@ import {
   ForecastTable,
   MonthComparisonTable,
   SavingsTable,
-  StageForecastResult,
 } from './CostTables';
 import { DailyCostChart } from './DailyCostChart';
-import { errorMessage } from './errorMessage';
 import { ProjectionForm } from './ProjectionForm';
-
-/** Cost data changes a few times a day at most; the backend reads Cost Explorer on a budget. */
-export const COST_POLL_INTERVAL_MS = 5 * 60_000;
 
 /** The cost page's content: only for users holding `stagelight.cost.read`. */
 export function CostView(props: { pollIntervalMs?: number }) {
@@ -58,33 +47,8 @@ function NoCostAccess() {
   );
 }
 
-interface Overview {
-  summary: CostSummaryResponse;
-  forecasts: StageForecastResult[];
-}
-
-async function loadOverview(api: StagelightApi): Promise<Overview> {
-  const summary = await api.getCostSummary();
-  // One stage's failing forecast is shown in its row rather than blanking the page.
-  const forecasts = await Promise.all(
-    summary.byStage.map(({ stage }) =>
-      api.getStageForecast(stage).then(
-        (forecast): StageForecastResult => ({ stage, forecast }),
-        (error: Error): StageForecastResult => ({
-          stage,
-          error: errorMessage(error),
-        }),
-      ),
-    ),
-  );
-  return { summary, forecasts };
-}
-
 function CostOverview(props: { pollIntervalMs?: number }) {
-  const api = useApi(stagelightApiRef);
-  const query = useStatusQuery(() => loadOverview(api), [api], {
-    pollIntervalMs: props.pollIntervalMs ?? COST_POLL_INTERVAL_MS,
-  });
+  const query = useCostOverview(props.pollIntervalMs);
   // The backend's policy has the last word: a 403 despite the frontend check reads the same as no access.
   if (
     query.value === undefined &&
@@ -108,7 +72,6 @@ function CostOverview(props: { pollIntervalMs?: number }) {
             <Grid item xs={12} md={6}>
               <InfoCard title="Month to date by stage">
                 <MonthComparisonTable
-                  label="Month to date against last month by stage"
                   keyHeader="Stage"
                   rows={summary.byStage.map(s => ({ key: s.stage, cost: s }))}
                   total={summary.total}
@@ -119,7 +82,6 @@ function CostOverview(props: { pollIntervalMs?: number }) {
             <Grid item xs={12} md={6}>
               <InfoCard title="Month to date by clinic">
                 <MonthComparisonTable
-                  label="Month to date against last month by clinic"
                   keyHeader="Clinic"
                   rows={summary.byClinic.map(c => ({ key: c.clinic, cost: c }))}
                   currency={currency}
@@ -180,17 +142,8 @@ function ClinicCost(props: {
   currency: string;
   pollIntervalMs?: number;
 }) {
-  const api = useApi(stagelightApiRef);
   const [clinic, setClinic] = useState(props.clinics[0]);
-  const stagesKey = props.stages.join(',');
-  const query = useStatusQuery<EnvironmentCostResponse[]>(
-    () =>
-      Promise.all(
-        props.stages.map(stage => api.getEnvironmentCost(clinic, stage)),
-      ),
-    [api, clinic, stagesKey],
-    { pollIntervalMs: props.pollIntervalMs ?? COST_POLL_INTERVAL_MS },
-  );
+  const query = useClinicCost(clinic, props.stages, props.pollIntervalMs);
   return (
     <InfoCard title={`Daily cost of ${clinic}`}>
       <OptionSelect

@@ -1,28 +1,31 @@
 import { Typography } from '@material-ui/core';
+import { Theme, useTheme } from '@material-ui/core/styles';
 import { DailyCostByStage } from '../../cost/dailySeries';
-import { formatMoney, NO_DATA } from '../../cost/money';
+import { formatMoney } from '../../cost/money';
+import { DailyCostTable } from './DailyCostTable';
 
 const WIDTH = 640;
 const HEIGHT = 240;
 const PAD = { top: 12, right: 12, bottom: 28, left: 64 };
-// Distinguishable colours that also differ in dash pattern, so colour is not the only cue.
-const STROKES = ['#1f77b4', '#d62728', '#2ca02c', '#9467bd', '#ff7f0e'];
+// The series also differ in dash pattern, so colour is not the only cue.
 const DASHES = ['', '6 3', '2 3', '8 3 2 3', '1 1'];
 
-/** Kept in the accessibility tree while invisible on screen. */
-const visuallyHidden = {
-  position: 'absolute',
-  width: 1,
-  height: 1,
-  overflow: 'hidden',
-  clip: 'rect(0 0 0 0)',
-  whiteSpace: 'nowrap',
-} as const;
+/** The series colours, in order: the theme's, so the lines follow the app's light or dark theme. */
+function seriesColours(theme: Theme): string[] {
+  const { palette } = theme;
+  return [
+    palette.primary.main,
+    palette.error.main,
+    palette.success.main,
+    palette.secondary.main,
+    palette.warning.main,
+  ];
+}
 
 /**
- * Daily cost per stage as lines on one date axis. The SVG is one image with a
- * summary caption; the numbers themselves are in a visually hidden table for
- * screen readers.
+ * Daily cost per stage as lines on one date axis, in the theme's colours (the
+ * axes take the text colour). The SVG is one image with a summary caption;
+ * the numbers themselves are in a visually hidden table for screen readers.
  */
 export function DailyCostChart(props: {
   title: string;
@@ -30,6 +33,13 @@ export function DailyCostChart(props: {
   currency: string;
 }) {
   const { title, data, currency } = props;
+  const colours = seriesColours(useTheme());
+  const colour = (si: number) => colours[si % colours.length];
+  const stroke = (si: number) => ({
+    stroke: colour(si),
+    strokeDasharray: DASHES[si % DASHES.length],
+    strokeWidth: 2,
+  });
   if (data.dates.length === 0) {
     return <Typography>No daily cost data yet for {title}.</Typography>;
   }
@@ -99,13 +109,7 @@ export function DailyCostChart(props: {
         </text>
         {data.series.map((s, si) => (
           <g key={s.stage} data-stage={s.stage}>
-            <path
-              d={linePath(s.amounts, x, y)}
-              fill="none"
-              stroke={STROKES[si % STROKES.length]}
-              strokeDasharray={DASHES[si % DASHES.length]}
-              strokeWidth={2}
-            />
+            <path d={linePath(s.amounts, x, y)} fill="none" {...stroke(si)} />
             {s.amounts.map((amount, i) =>
               amount === null ? null : (
                 <circle
@@ -113,8 +117,8 @@ export function DailyCostChart(props: {
                   cx={x(i)}
                   cy={y(amount)}
                   r={s.estimated[i] ? 3 : 2}
-                  fill={s.estimated[i] ? 'none' : STROKES[si % STROKES.length]}
-                  stroke={STROKES[si % STROKES.length]}
+                  fill={s.estimated[i] ? 'none' : colour(si)}
+                  stroke={colour(si)}
                 />
               ),
             )}
@@ -127,15 +131,7 @@ export function DailyCostChart(props: {
           {data.series.map((s, si) => (
             <span key={s.stage} style={{ marginRight: 16 }}>
               <svg width={24} height={8} aria-hidden="true">
-                <line
-                  x1={0}
-                  x2={24}
-                  y1={4}
-                  y2={4}
-                  stroke={STROKES[si % STROKES.length]}
-                  strokeDasharray={DASHES[si % DASHES.length]}
-                  strokeWidth={2}
-                />
+                <line x1={0} x2={24} y1={4} y2={4} {...stroke(si)} />
               </svg>{' '}
               {s.stage}
             </span>
@@ -143,35 +139,7 @@ export function DailyCostChart(props: {
           <span>Hollow points are estimated by AWS and may still change.</span>
         </Typography>
       </figcaption>
-      <table style={visuallyHidden}>
-        <caption>{title}: daily cost by stage</caption>
-        <thead>
-          <tr>
-            <th scope="col">Day</th>
-            {data.series.map(s => (
-              <th scope="col" key={s.stage}>
-                {s.stage}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {data.dates.map((date, i) => (
-            <tr key={date}>
-              <th scope="row">{date}</th>
-              {data.series.map(s => (
-                <td key={s.stage}>
-                  {s.amounts[i] === null
-                    ? NO_DATA
-                    : `${formatMoney(s.amounts[i], currency)}${
-                        s.estimated[i] ? ' (estimated)' : ''
-                      }`}
-                </td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DailyCostTable title={title} data={data} currency={currency} />
     </figure>
   );
 }

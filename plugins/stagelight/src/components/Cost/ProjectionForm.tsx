@@ -1,4 +1,4 @@
-import { FormEvent, useState } from 'react';
+import { FormEvent, ReactNode, useState } from 'react';
 import {
   Box,
   Button,
@@ -20,11 +20,10 @@ import {
   Weekday,
   WEEKDAYS,
 } from '@internal/plugin-stagelight-common';
-import { stagelightApiRef } from '../../api';
+import { backendMessage, stagelightApiRef } from '../../api';
 import { formatMoney } from '../../cost/money';
 import { withDay } from '../../schedule/scheduleDraft';
 import { dayName } from '../../schedule/scheduleText';
-import { errorMessage } from './errorMessage';
 import { OptionSelect } from '../OptionSelect';
 
 /** A few common zones; the backend accepts any IANA zone. */
@@ -88,7 +87,7 @@ export function ProjectionForm(props: {
         }),
       );
     } catch (e) {
-      setError(errorMessage(e as Error));
+      setError(backendMessage(e));
     } finally {
       setRunning(false);
     }
@@ -202,37 +201,19 @@ function ProjectionResult(props: {
       </Typography>
       <Table size="small">
         <TableBody>
-          <TableRow>
-            <TableCell component="th" scope="row">
-              Projected monthly cost
-            </TableCell>
-            <TableCell>
-              {formatMoney(result.projectedMonthlyCost, currency)}
-            </TableCell>
-          </TableRow>
-          <TableRow>
-            <TableCell component="th" scope="row">
-              Current monthly cost
-            </TableCell>
-            <TableCell>
-              {formatMoney(result.currentMonthlyCost, currency)}
-            </TableCell>
-          </TableRow>
-          <TableRow>
-            <TableCell component="th" scope="row">
-              Savings
-            </TableCell>
-            <TableCell>{formatMoney(result.savings, currency)}</TableCell>
-          </TableRow>
-          <TableRow>
-            <TableCell component="th" scope="row">
-              Hours awake / asleep
-            </TableCell>
-            <TableCell>
-              {result.awakeHours.toFixed(1)} / {result.asleepHours.toFixed(1)}{' '}
-              of {result.hoursInMonth.toFixed(1)}
-            </TableCell>
-          </TableRow>
+          <ResultRow label="Projected monthly cost">
+            {formatMoney(result.projectedMonthlyCost, currency)}
+          </ResultRow>
+          <ResultRow label="Current monthly cost">
+            {formatMoney(result.currentMonthlyCost, currency)}
+          </ResultRow>
+          <ResultRow label="Savings">
+            {formatMoney(result.savings, currency)}
+          </ResultRow>
+          <ResultRow label="Hours awake / asleep">
+            {result.awakeHours.toFixed(1)} / {result.asleepHours.toFixed(1)} of{' '}
+            {result.hoursInMonth.toFixed(1)}
+          </ResultRow>
         </TableBody>
       </Table>
       <Typography variant="body2">Method: {result.method}</Typography>
@@ -242,5 +223,17 @@ function ProjectionResult(props: {
         </Typography>
       ))}
     </Box>
+  );
+}
+
+/** One figure of the projection, named by its row header. */
+function ResultRow(props: { label: string; children: ReactNode }) {
+  return (
+    <TableRow>
+      <TableCell component="th" scope="row">
+        {props.label}
+      </TableCell>
+      <TableCell>{props.children}</TableCell>
+    </TableRow>
   );
 }

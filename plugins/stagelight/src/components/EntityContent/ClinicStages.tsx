@@ -1,85 +1,71 @@
-import { useCallback, useState } from 'react';
+import { ReactNode } from 'react';
 import { EmptyState, InfoCard } from '@backstage/core-components';
-import { useApi } from '@backstage/core-plugin-api';
 import { Grid, IconButton } from '@material-ui/core';
 import { RiRefreshLine } from '@remixicon/react';
-import { stagelightApiRef } from '../../api';
-import { currentAgeSeconds, isStale } from '../../status/dataAge';
-import { useNow, useStatusQuery } from '../../status/useStatusQuery';
-import { ClinicHistory } from '../History/ClinicHistory';
-import { PipelineTable } from '../Pipeline/PipelineTable';
-import { StageBoard } from '../StageBoard/StageBoard';
+import {
+  StagelightRefreshProvider,
+  useClinicEnvironments,
+  useNow,
+} from '../../hooks';
+import { isStale, snapshotAges } from '../../status/dataAge';
+import { ClinicHistory } from '../History';
+import { PipelineTable } from '../Pipeline';
+import { StageBoard } from '../StageBoard';
 import { DataAgeLabel } from '../StatusLabels';
 import { StaleSnapshotWarning, StatusQueryView } from '../StatusQueryView';
 
-/** The stage board (with wake/sleep), the pipeline and the history of one clinic. */
-export function ClinicStages(props: {
-  clinic: string;
-  /** How often a running wake/sleep is read again (default 2 s). */
-  operationPollIntervalMs?: number;
-}) {
+/**
+ * The stage board (with wake/sleep), the pipeline and the history of one
+ * clinic. A change made on the board reads the board, the plans and the
+ * history again (see StagelightRefreshProvider).
+ */
+export function ClinicStages(props: { clinic: string }) {
   const { clinic } = props;
-  const api = useApi(stagelightApiRef);
-  const query = useStatusQuery(
-    () => api.listEnvironmentDetails({ clinic }),
-    [api, clinic],
-  );
+  const query = useClinicEnvironments(clinic);
   const now = useNow();
-  const [historyToken, setHistoryToken] = useState(0);
-  const [planToken, setPlanToken] = useState(0);
-  const { reload } = query;
-  // The operation's own status is final; the board's snapshot catches up on
-  // the backend's next refresh, so read both again now.
-  const operationEnded = useCallback(() => {
-    reload();
-    setHistoryToken(t => t + 1);
-    setPlanToken(t => t + 1);
-  }, [reload]);
-  // A lease or schedule change is audited, so the history is read again.
-  const planChanged = useCallback(() => setHistoryToken(t => t + 1), []);
 
   return (
-    <StatusQueryView
-      query={query}
-      errorTitle={`Could not load the stages of ${clinic}`}
-    >
-      {value => {
-        const elapsedSeconds = currentAgeSeconds(
-          0,
-          query.receivedAtMs ?? now,
-          now,
-        );
-        const snapshotAge =
-          value.dataAgeSeconds === null
-            ? null
-            : value.dataAgeSeconds + elapsedSeconds;
-        const refresh = (
-          <IconButton aria-label="Refresh" onClick={query.reload} size="small">
-            <RiRefreshLine aria-hidden />
-          </IconButton>
-        );
-        return (
-          <Grid container spacing={3}>
-            {value.items.length === 0 && (
-              <Grid item xs={12}>
-                <EmptyState
-                  missing="data"
-                  title={`${clinic} is not deployed yet`}
-                  description="Stagelight found no AWS resources tagged with this clinic in the accounts and regions it scans: every stage below is not deployed. Its pipeline deploys a stage when that stage's branch is pushed; if the stack runs already, check its tags and the stagelight.aws.targets configuration."
-                />
-              </Grid>
-            )}
-            {snapshotAge !== null && isStale(snapshotAge) && (
-              <Grid item xs={12}>
-                <StaleSnapshotWarning ageSeconds={snapshotAge} />
-              </Grid>
-            )}
-            <Grid item xs={12}>
-              <InfoCard
+    <StagelightRefreshProvider onOperationEnded={query.reload}>
+      <StatusQueryView
+        query={query}
+        errorTitle={`Could not load the stages of ${clinic}`}
+      >
+        {value => {
+          const { elapsedSeconds, snapshotAgeSeconds } = snapshotAges(
+            value.dataAgeSeconds,
+            query.receivedAtMs,
+            now,
+          );
+          const refresh = (
+            <IconButton
+              aria-label="Refresh"
+              onClick={query.reload}
+              size="small"
+            >
+              <RiRefreshLine aria-hidden />
+            </IconButton>
+          );
+          return (
+            <Grid container spacing={3}>
+              {value.items.length === 0 && (
+                <Grid item xs={12}>
+                  <EmptyState
+                    missing="data"
+                    title={`${clinic} is not deployed yet`}
+                    description="Stagelight found no AWS resources tagged with this clinic in the accounts and regions it scans: every stage below is not deployed. Its pipeline deploys a stage when that stage's branch is pushed; if the stack runs already, check its tags and the stagelight.aws.targets configuration."
+                  />
+                </Grid>
+              )}
+              {snapshotAgeSeconds !== null && isStale(snapshotAgeSeconds) && (
+                <Grid item xs={12}>
+                  <StaleSnapshotWarning ageSeconds={snapshotAgeSeconds} />
+                </Grid>
+              )}
+              <Section
                 title="Stages"
                 subheader={
-                  snapshotAge === null ? undefined : (
-                    <DataAgeLabel ageSeconds={snapshotAge} />
+                  snapshotAgeSeconds === null ? undefined : (
+                    <DataAgeLabel ageSeconds={snapshotAgeSeconds} />
                   )
                 }
                 action={refresh}
@@ -89,35 +75,46 @@ export function ClinicStages(props: {
                   stages={value.stages}
                   environments={value.items}
                   elapsedSeconds={elapsedSeconds}
-                  onOperationEnd={operationEnded}
-                  operationPollIntervalMs={props.operationPollIntervalMs}
-                  planRefreshToken={planToken}
-                  onPlanChanged={planChanged}
                 />
-              </InfoCard>
-            </Grid>
-            <Grid item xs={12}>
-              <InfoCard title="Pipeline">
+              </Section>
+              <Section title="Pipeline">
                 <PipelineTable
                   clinic={clinic}
                   stages={value.stages}
                   environments={value.items}
                 />
-              </InfoCard>
-            </Grid>
-            <Grid item xs={12}>
-              <InfoCard title="History">
+              </Section>
+              <Section title="History">
                 <ClinicHistory
                   clinic={clinic}
                   stages={orderedStages(value.stages, value.items)}
-                  refreshToken={historyToken}
                 />
-              </InfoCard>
+              </Section>
             </Grid>
-          </Grid>
-        );
-      }}
-    </StatusQueryView>
+          );
+        }}
+      </StatusQueryView>
+    </StagelightRefreshProvider>
+  );
+}
+
+/** One full-width card of the tab. */
+function Section(props: {
+  title: string;
+  subheader?: ReactNode;
+  action?: ReactNode;
+  children: ReactNode;
+}) {
+  return (
+    <Grid item xs={12}>
+      <InfoCard
+        title={props.title}
+        subheader={props.subheader}
+        action={props.action}
+      >
+        {props.children}
+      </InfoCard>
+    </Grid>
   );
 }
 

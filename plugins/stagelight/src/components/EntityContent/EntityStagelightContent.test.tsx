@@ -7,6 +7,7 @@ import { EntityProvider } from '@backstage/plugin-catalog-react';
 import { STAGELIGHT_CLINIC_ANNOTATION } from '@internal/plugin-stagelight-common';
 import { stagelightApiRef } from '../../api';
 import {
+  ASLEEP,
   auditRecord,
   clinicSystem,
   detail,
@@ -131,8 +132,7 @@ describe('EntityStagelightContent', () => {
           errors: [{ source: 'ecs:DescribeServices', message: 'throttled' }],
         }),
         detail('north-clinic', 'test', {
-          power: 'asleep',
-          readiness: 'asleep',
+          ...ASLEEP,
           expectedMarker: 'c2',
         }),
       ]),
@@ -234,10 +234,7 @@ describe('EntityStagelightContent', () => {
       api.listEnvironmentDetails.mockResolvedValue(
         fleetOf([
           detail('north-clinic', 'dev'),
-          detail('north-clinic', 'test', {
-            power: 'asleep',
-            readiness: 'asleep',
-          }),
+          detail('north-clinic', 'test', ASLEEP),
           detail('north-clinic', 'prod'),
         ]),
       );
@@ -267,10 +264,7 @@ describe('EntityStagelightContent', () => {
       api.listEnvironmentDetails.mockResolvedValue(
         fleetOf([
           detail('north-clinic', 'dev'),
-          detail('north-clinic', 'test', {
-            power: 'asleep',
-            readiness: 'asleep',
-          }),
+          detail('north-clinic', 'test', ASLEEP),
         ]),
       );
 
@@ -294,12 +288,7 @@ describe('EntityStagelightContent', () => {
     it('wakes a stage, follows the operation and then refreshes the board and the history', async () => {
       const api = mockStagelightApi();
       api.listEnvironmentDetails.mockResolvedValue(
-        fleetOf([
-          detail('north-clinic', 'test', {
-            power: 'asleep',
-            readiness: 'asleep',
-          }),
-        ]),
+        fleetOf([detail('north-clinic', 'test', ASLEEP)]),
       );
       api.wake.mockResolvedValue({
         operation: operation({ stage: 'test', status: 'pending' }),

@@ -1,29 +1,24 @@
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
-import {
-  Table,
-  TableBody,
-  TableCell,
-  TableContainer,
-  TableHead,
-  TableRow,
-} from '@material-ui/core';
+import { TableCell, TableRow } from '@material-ui/core';
 import { makeStyles } from '@material-ui/core/styles';
 import type {
   EnvironmentSummary,
   StageInfo,
 } from '@internal/plugin-stagelight-common';
-import { DeadLetterText, QueueDepthText } from '../StageBoard/QueueDepthText';
 import {
   DataAgeLabel,
+  DeadLetterText,
   PowerStateLabel,
   ProtectedLabel,
+  QueueDepthText,
   ReadinessLabel,
 } from '../StatusLabels';
+import { LabelledTable, RowHeaderCell } from '../Table';
 import { sortForFleet } from './fleetRows';
 
 const useStyles = makeStyles(theme => ({
   // Short status words stay on one line; the table scrolls sideways instead.
-  cell: { verticalAlign: 'top', whiteSpace: 'nowrap' },
+  table: { '& th, & td': { verticalAlign: 'top', whiteSpace: 'nowrap' } },
   marker: { fontFamily: 'monospace' },
   errors: { margin: 0, paddingLeft: theme.spacing(2) },
 }));
@@ -52,86 +47,67 @@ export function FleetTable(props: {
 }) {
   const classes = useStyles();
   return (
-    <TableContainer>
-      <Table size="small" aria-label="Environments of all clinics">
-        <TableHead>
-          <TableRow>
-            {COLUMNS.map(h => (
-              <TableCell
-                key={h}
-                component="th"
-                scope="col"
-                className={classes.cell}
-              >
-                {h}
-              </TableCell>
-            ))}
-          </TableRow>
-        </TableHead>
-        <TableBody>
-          {sortForFleet(props.environments, props.stages).map(env => (
-            <TableRow key={`${env.clinic}/${env.stage}`}>
-              <TableCell
-                component="th"
-                scope="row"
-                role="rowheader"
-                className={classes.cell}
-              >
-                <EntityRefLink
-                  entityRef={{
-                    kind: 'system',
-                    namespace: 'default',
-                    name: env.clinic,
-                  }}
-                  title={env.clinic}
-                />
-              </TableCell>
-              <TableCell className={classes.cell}>
-                {env.stage}
-                {env.protected && (
-                  <>
-                    <br />
-                    <ProtectedLabel />
-                  </>
-                )}
-              </TableCell>
-              <TableCell className={classes.cell}>
-                <PowerStateLabel power={env.power} />
-              </TableCell>
-              <TableCell className={classes.cell}>
-                <ReadinessLabel readiness={env.readiness} />
-              </TableCell>
-              <TableCell className={`${classes.cell} ${classes.marker}`}>
-                {env.expectedMarker ?? 'none'}
-              </TableCell>
-              <TableCell className={classes.cell}>
-                <QueueDepthText queue={env.queue} />
-              </TableCell>
-              <TableCell className={classes.cell}>
-                <DeadLetterText queue={env.queue} />
-              </TableCell>
-              <TableCell className={classes.cell}>
-                <DataAgeLabel
-                  ageSeconds={env.dataAgeSeconds + props.elapsedSeconds}
-                />
-              </TableCell>
-              <TableCell className={classes.cell}>
-                {env.errors.length === 0 ? (
-                  'None'
-                ) : (
-                  <ul className={classes.errors}>
-                    {env.errors.map((e, i) => (
-                      <li key={i}>
-                        {e.source}: {e.message}
-                      </li>
-                    ))}
-                  </ul>
-                )}
-              </TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
-    </TableContainer>
+    <LabelledTable
+      label="Environments of all clinics"
+      columns={COLUMNS}
+      className={classes.table}
+    >
+      {sortForFleet(props.environments, props.stages).map(env => (
+        <TableRow key={`${env.clinic}/${env.stage}`}>
+          <RowHeaderCell>
+            <EntityRefLink
+              entityRef={{
+                kind: 'system',
+                namespace: 'default',
+                name: env.clinic,
+              }}
+              title={env.clinic}
+            />
+          </RowHeaderCell>
+          <TableCell>
+            {env.stage}
+            {env.protected && (
+              <>
+                <br />
+                <ProtectedLabel />
+              </>
+            )}
+          </TableCell>
+          <TableCell>
+            <PowerStateLabel power={env.power} />
+          </TableCell>
+          <TableCell>
+            <ReadinessLabel readiness={env.readiness} />
+          </TableCell>
+          <TableCell className={classes.marker}>
+            {env.expectedMarker ?? 'none'}
+          </TableCell>
+          <TableCell>
+            <QueueDepthText queue={env.queue} />
+          </TableCell>
+          <TableCell>
+            <DeadLetterText queue={env.queue} />
+          </TableCell>
+          <TableCell>
+            <DataAgeLabel
+              ageSeconds={env.dataAgeSeconds + props.elapsedSeconds}
+            />
+          </TableCell>
+          <TableCell>
+            {env.errors.length === 0 ? (
+              'None'
+            ) : (
+              <ul className={classes.errors}>
+                {env.errors.map((e, i) => (
+                  <li key={i}>
+                    {e.source}: {e.message}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </TableCell>
+        </TableRow>
+      ))}
+    </LabelledTable>
   );
 }

@@ -5,6 +5,7 @@ import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import { stagelightApiRef } from '../../api';
 import { auditRouteRef } from '../../routes';
 import {
+  ASLEEP,
   clinicsOf,
   fleetOf,
   mockStagelightApi,
@@ -75,10 +76,7 @@ describe('FleetView', () => {
     api.listEnvironments.mockResolvedValue(
       fleetOf([
         summary('south-clinic', 'prod'),
-        summary('south-clinic', 'dev', {
-          power: 'asleep',
-          readiness: 'asleep',
-        }),
+        summary('south-clinic', 'dev', ASLEEP),
         summary('north-clinic', 'prod', {
           queue: {
             visible: 2,

@@ -1,13 +1,6 @@
 import { useEffect, useState } from 'react';
 import { EmptyState, InfoCard } from '@backstage/core-components';
-import { useApi } from '@backstage/core-plugin-api';
-import {
-  Box,
-  Button,
-  Grid,
-  IconButton,
-  Typography,
-} from '@material-ui/core';
+import { Box, Button, Grid, IconButton, Typography } from '@material-ui/core';
 import { makeStyles } from '@material-ui/core/styles';
 import { RiRefreshLine } from '@remixicon/react';
 import {
@@ -15,10 +8,15 @@ import {
   POWER_STATES,
   StageInfo,
 } from '@internal/plugin-stagelight-common';
-import { EnvironmentFilter, stagelightApiRef } from '../../api';
-import { currentAgeSeconds, isStale } from '../../status/dataAge';
-import { useNow, useStatusQuery } from '../../status/useStatusQuery';
-import { AuditTrailLink } from '../Audit/AuditTrailLink';
+import type { EnvironmentFilter } from '../../api';
+import {
+  StagelightRefreshProvider,
+  useFleetClinics,
+  useFleetEnvironments,
+  useNow,
+} from '../../hooks';
+import { snapshotAges } from '../../status/dataAge';
+import { AuditTrailLink } from '../Audit';
 import { BulkPowerActions } from '../BulkPower';
 import { OptionSelect } from '../OptionSelect';
 import { DataAgeLabel } from '../StatusLabels';
@@ -30,23 +28,24 @@ const useStyles = makeStyles({
   filter: { minWidth: 180 },
 });
 
+/** The fleet filters in the order shown, each with what its empty choice means. */
+const FILTERS = [
+  { key: 'clinic', label: 'Clinic', emptyLabel: 'All clinics' },
+  { key: 'stage', label: 'Stage', emptyLabel: 'All stages' },
+  { key: 'power', label: 'Power state', emptyLabel: 'Any power state' },
+] as const;
+
 /**
  * Every clinic's environments in every stage, filterable by clinic, stage and
- * power state; bulk wake and sleep; a link to the fleet's audit trail.
+ * power state; bulk wake and sleep, after which the fleet is read again; a
+ * link to the fleet's audit trail.
  */
-export function FleetView(props: {
-  /** How often a running bulk operation is read again (default 2 s). */
-  operationPollIntervalMs?: number;
-}) {
-  const api = useApi(stagelightApiRef);
+export function FleetView() {
   const [filter, setFilter] = useState<EnvironmentFilter>({});
   // Stage names for the filter; remembered so the options stay while a filtered list loads.
   const [knownStages, setKnownStages] = useState<StageInfo[]>([]);
-  const clinics = useStatusQuery(() => api.listClinics(), [api]);
-  const environments = useStatusQuery(
-    () => api.listEnvironments(filter),
-    [api, filter.clinic, filter.stage, filter.power],
-  );
+  const clinics = useFleetClinics();
+  const environments = useFleetEnvironments(filter);
   const answeredStages = environments.value?.stages;
   useEffect(() => {
     if (answeredStages) setKnownStages(answeredStages);
@@ -68,7 +67,11 @@ export function FleetView(props: {
     awakeText = `Awake now: unknown (${clinics.error.message})`;
   }
 
-  const clinicNames = (clinics.value?.items ?? []).map(c => c.clinic).sort();
+  const filterOptions: Record<keyof EnvironmentFilter, readonly string[]> = {
+    clinic: (clinics.value?.items ?? []).map(c => c.clinic).sort(),
+    stage: knownStages.map(st => st.name),
+    power: POWER_STATES,
+  };
 
   const refresh = () => {
     clinics.reload();
@@ -76,123 +79,97 @@ export function FleetView(props: {
   };
 
   return (
-    <Grid container spacing={3}>
-      <Grid item xs={12}>
-        <Box
-          display="flex"
-          alignItems="flex-end"
-          flexWrap="wrap"
-          style={{ gap: 16 }}
-        >
-          <Typography variant="h6" component="p" aria-live="polite">
-            {awakeText}
-          </Typography>
-          <OptionSelect
-            id="stagelight-filter-clinic"
-            className={classes.filter}
-            label="Clinic"
-            emptyLabel="All clinics"
-            options={clinicNames}
-            value={filter.clinic ?? ''}
-            onChange={onSelect('clinic')}
-          />
-          <OptionSelect
-            id="stagelight-filter-stage"
-            className={classes.filter}
-            label="Stage"
-            emptyLabel="All stages"
-            options={knownStages.map(st => st.name)}
-            value={filter.stage ?? ''}
-            onChange={onSelect('stage')}
-          />
-          <OptionSelect
-            id="stagelight-filter-power"
-            className={classes.filter}
-            label="Power state"
-            emptyLabel="Any power state"
-            options={POWER_STATES}
-            value={filter.power ?? ''}
-            onChange={onSelect('power')}
-          />
-          <IconButton aria-label="Refresh" onClick={refresh} size="small">
-            <RiRefreshLine aria-hidden />
-          </IconButton>
-          <AuditTrailLink />
-        </Box>
-      </Grid>
-      {clinics.value && knownStages.length > 0 && (
+    <StagelightRefreshProvider onOperationEnded={refresh}>
+      <Grid container spacing={3}>
         <Grid item xs={12}>
-          <InfoCard title="Bulk wake and sleep">
-            <BulkPowerActions
-              clinics={clinics.value}
-              stages={knownStages}
-              onOperationEnd={refresh}
-              pollIntervalMs={props.operationPollIntervalMs}
-            />
-          </InfoCard>
+          <Box
+            display="flex"
+            alignItems="flex-end"
+            flexWrap="wrap"
+            style={{ gap: 16 }}
+          >
+            <Typography variant="h6" component="p" aria-live="polite">
+              {awakeText}
+            </Typography>
+            {FILTERS.map(f => (
+              <OptionSelect
+                key={f.key}
+                id={`stagelight-filter-${f.key}`}
+                className={classes.filter}
+                label={f.label}
+                emptyLabel={f.emptyLabel}
+                options={filterOptions[f.key]}
+                value={filter[f.key] ?? ''}
+                onChange={onSelect(f.key)}
+              />
+            ))}
+            <IconButton aria-label="Refresh" onClick={refresh} size="small">
+              <RiRefreshLine aria-hidden />
+            </IconButton>
+            <AuditTrailLink />
+          </Box>
         </Grid>
-      )}
-      <Grid item xs={12}>
-        <StatusQueryView
-          query={environments}
-          errorTitle="Could not load the fleet"
-        >
-          {value => {
-            const elapsed = currentAgeSeconds(
-              0,
-              environments.receivedAtMs ?? now,
-              now,
-            );
-            const snapshotAge =
-              value.dataAgeSeconds === null
-                ? null
-                : value.dataAgeSeconds + elapsed;
-            if (value.items.length === 0) {
-              return filtered ? (
-                <EmptyState
-                  missing="data"
-                  title="No environment matches these filters"
-                  action={
-                    <Button variant="outlined" onClick={() => setFilter({})}>
-                      Clear filters
-                    </Button>
-                  }
-                />
-              ) : (
-                <EmptyState
-                  missing="data"
-                  title="No environments found"
-                  description="Stagelight found no tagged image-review stacks in the accounts and regions it scans."
-                />
+        {clinics.value && knownStages.length > 0 && (
+          <Grid item xs={12}>
+            <InfoCard title="Bulk wake and sleep">
+              <BulkPowerActions clinics={clinics.value} stages={knownStages} />
+            </InfoCard>
+          </Grid>
+        )}
+        <Grid item xs={12}>
+          <StatusQueryView
+            query={environments}
+            errorTitle="Could not load the fleet"
+          >
+            {value => {
+              const { elapsedSeconds, snapshotAgeSeconds } = snapshotAges(
+                value.dataAgeSeconds,
+                environments.receivedAtMs,
+                now,
               );
-            }
-            return (
-              <>
-                {snapshotAge !== null && isStale(snapshotAge) && (
-                  <StaleSnapshotWarning ageSeconds={snapshotAge} />
-                )}
-                <InfoCard
-                  title="Fleet"
-                  subheader={
-                    snapshotAge === null ? undefined : (
-                      <DataAgeLabel ageSeconds={snapshotAge} />
-                    )
-                  }
-                  noPadding
-                >
-                  <FleetTable
-                    environments={value.items}
-                    stages={value.stages}
-                    elapsedSeconds={elapsed}
+              if (value.items.length === 0) {
+                return filtered ? (
+                  <EmptyState
+                    missing="data"
+                    title="No environment matches these filters"
+                    action={
+                      <Button variant="outlined" onClick={() => setFilter({})}>
+                        Clear filters
+                      </Button>
+                    }
                   />
-                </InfoCard>
-              </>
-            );
-          }}
-        </StatusQueryView>
+                ) : (
+                  <EmptyState
+                    missing="data"
+                    title="No environments found"
+                    description="Stagelight found no tagged image-review stacks in the accounts and regions it scans."
+                  />
+                );
+              }
+              return (
+                <>
+                  <StaleSnapshotWarning ageSeconds={snapshotAgeSeconds} />
+                  <InfoCard
+                    title="Fleet"
+                    subheader={
+                      snapshotAgeSeconds === null ? undefined : (
+                        <DataAgeLabel ageSeconds={snapshotAgeSeconds} />
+                      )
+                    }
+                    noPadding
+                  >
+                    <FleetTable
+                      environments={value.items}
+                      stages={value.stages}
+                      elapsedSeconds={elapsedSeconds}
+                    />
+                  </InfoCard>
+                </>
+              );
+            }}
+          </StatusQueryView>
+        </Grid>
       </Grid>
-    </Grid>
+    </StagelightRefreshProvider>
   );
 }
-
-/** One of the fleet filters: a labelled native select whose empty value means "any". */

@@ -1,13 +1,5 @@
 import { ReactNode } from 'react';
-import {
-  Table,
-  TableBody,
-  TableCell,
-  TableContainer,
-  TableHead,
-  TableRow,
-  Typography,
-} from '@material-ui/core';
+import { TableCell, TableRow, Typography } from '@material-ui/core';
 import type { AuditRecord } from '@internal/plugin-stagelight-common';
 import {
   actionLabel,
@@ -15,6 +7,7 @@ import {
   auditTarget,
   startedOperation,
 } from '../../power/history';
+import { LabelledTable } from '../Table';
 import { AuditResultLabel } from './AuditResultLabel';
 
 export interface AuditTableProps {
@@ -43,45 +36,35 @@ export function AuditTable(props: AuditTableProps) {
   ];
 
   return (
-    <TableContainer>
-      <Table size="small" aria-label={props.label}>
-        <TableHead>
-          <TableRow>
-            {columns.map(h => (
-              <TableCell key={h} component="th" scope="col">
-                {h}
-              </TableCell>
-            ))}
-          </TableRow>
-        </TableHead>
-        <TableBody>
-          {records.map(r => (
-            <TableRow key={r.id}>
-              <TableCell>
-                <time dateTime={r.at}>{new Date(r.at).toLocaleString()}</time>
-              </TableCell>
-              <TableCell>{actorLabel(r.actor)}</TableCell>
-              <TableCell>{actionLabel(r.action)}</TableCell>
-              <TableCell>
-                {target === 'stage' ? r.stage ?? '–' : auditTarget(r)}
-              </TableCell>
-              <TableCell>{r.reason ?? '–'}</TableCell>
-              <TableCell>
-                <AuditResultLabel
-                  result={r.result}
-                  accepted={startedOperation(r)}
-                />
-                {r.detail && (
-                  <Typography variant="caption" component="div">
-                    {r.detail}
-                  </Typography>
-                )}
-              </TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
-      {props.footnote}
-    </TableContainer>
+    <LabelledTable
+      label={props.label}
+      columns={columns}
+      footnote={props.footnote}
+    >
+      {records.map(r => (
+        <TableRow key={r.id}>
+          <TableCell>
+            <time dateTime={r.at}>{new Date(r.at).toLocaleString()}</time>
+          </TableCell>
+          <TableCell>{actorLabel(r.actor)}</TableCell>
+          <TableCell>{actionLabel(r.action)}</TableCell>
+          <TableCell>
+            {target === 'stage' ? r.stage ?? '–' : auditTarget(r)}
+          </TableCell>
+          <TableCell>{r.reason ?? '–'}</TableCell>
+          <TableCell>
+            <AuditResultLabel
+              result={r.result}
+              accepted={startedOperation(r)}
+            />
+            {r.detail && (
+              <Typography variant="caption" component="div">
+                {r.detail}
+              </Typography>
+            )}
+          </TableCell>
+        </TableRow>
+      ))}
+    </LabelledTable>
   );
 }

@@ -1,9 +1,5 @@
-import { useEffect, useRef } from 'react';
 import { EmptyState } from '@backstage/core-components';
-import { useApi } from '@backstage/core-plugin-api';
-import { stagelightApiRef } from '../../api';
-import { HISTORY_LIMIT_PER_STAGE, mergeHistory } from '../../power/history';
-import { useStatusQuery } from '../../status/useStatusQuery';
+import { useClinicHistory } from '../../hooks';
 import { StatusQueryView } from '../StatusQueryView';
 import { AuditTable } from './AuditTable';
 
@@ -11,43 +7,16 @@ export interface ClinicHistoryProps {
   clinic: string;
   /** The stages the clinic has an environment in. */
   stages: string[];
-  /** Changing it reads the history again (e.g. after an operation ended). */
-  refreshToken?: number;
 }
 
 /**
  * Who woke, slept or changed each stage of a clinic, why, and with what
- * result: the audit records of every stage, newest first.
+ * result: the audit records of every stage, newest first. Read again when a
+ * change is made on the page (see useStagelightRefresh).
  */
 export function ClinicHistory(props: ClinicHistoryProps) {
-  const { clinic, stages, refreshToken } = props;
-  const api = useApi(stagelightApiRef);
-  const stagesKey = stages.join(',');
-  const query = useStatusQuery(
-    async () =>
-      mergeHistory(
-        await Promise.all(
-          stagesKey
-            .split(',')
-            .filter(Boolean)
-            .map(
-              async stage =>
-                (
-                  await api.getHistory(clinic, stage, {
-                    limit: HISTORY_LIMIT_PER_STAGE,
-                  })
-                ).items,
-            ),
-        ),
-      ),
-    [api, clinic, stagesKey],
-  );
-
-  const { reload } = query;
-  const firstToken = useRef(refreshToken);
-  useEffect(() => {
-    if (refreshToken !== firstToken.current) reload();
-  }, [refreshToken, reload]);
+  const { clinic } = props;
+  const query = useClinicHistory(clinic, props.stages);
 
   return (
     <StatusQueryView

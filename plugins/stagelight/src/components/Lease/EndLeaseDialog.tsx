@@ -2,13 +2,9 @@ import { DialogContentText } from '@material-ui/core';
 import type { PowerLease } from '@internal/plugin-stagelight-common';
 import { useApi } from '@backstage/core-plugin-api';
 import { stagelightApiRef } from '../../api';
-import { PowerDialog } from '../Power/PowerDialog';
+import { EnvironmentDialogProps, PowerDialog } from '../Power';
 
-export interface EndLeaseDialogProps {
-  open: boolean;
-  clinic: string;
-  stage: string;
-  onClose(): void;
+export interface EndLeaseDialogProps extends EnvironmentDialogProps {
   onEnded(lease: PowerLease): void;
 }
 

@@ -3,17 +3,12 @@ import { DialogContentText } from '@material-ui/core';
 import type { PowerLease } from '@internal/plugin-stagelight-common';
 import { useApi } from '@backstage/core-plugin-api';
 import { stagelightApiRef } from '../../api';
-import { PowerDialog } from '../Power/PowerDialog';
-import { LeaseHoursField } from './LeaseHoursField';
+import { EnvironmentDialogProps, LeaseHoursField, PowerDialog } from '../Power';
 
-export interface ExtendLeaseDialogProps {
-  open: boolean;
-  clinic: string;
-  stage: string;
+export interface ExtendLeaseDialogProps extends EnvironmentDialogProps {
   lease: PowerLease;
   /** The hours the lease may still be extended by (see extendableHours). */
   hourOptions: number[];
-  onClose(): void;
   onExtended(lease: PowerLease): void;
 }
 

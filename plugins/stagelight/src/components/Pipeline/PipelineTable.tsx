@@ -1,11 +1,4 @@
-import {
-  Table,
-  TableBody,
-  TableCell,
-  TableContainer,
-  TableHead,
-  TableRow,
-} from '@material-ui/core';
+import { TableCell, TableRow } from '@material-ui/core';
 import { makeStyles } from '@material-ui/core/styles';
 import { RiArrowRightLine, RiCheckboxCircleLine } from '@remixicon/react';
 import type {
@@ -14,10 +7,13 @@ import type {
 } from '@internal/plugin-stagelight-common';
 import { pipelineOf, PipelineStage } from '../../status/pipeline';
 import { ProtectedLabel, ReadinessLabel, StatusLabel } from '../StatusLabels';
+import { LabelledTable, RowHeaderCell } from '../Table';
 
 const useStyles = makeStyles({
   marker: { fontFamily: 'monospace', wordBreak: 'break-all' },
 });
+
+const COLUMNS = ['Stage', 'Deployed marker', 'Served', 'Next promotion'];
 
 export interface PipelineTableProps {
   clinic: string;
@@ -79,43 +75,26 @@ export function PipelineTable(props: PipelineTableProps) {
   };
 
   return (
-    <TableContainer>
-      <Table size="small" aria-label={`Deploy pipeline of ${props.clinic}`}>
-        <TableHead>
-          <TableRow>
-            <TableCell component="th" scope="col">
-              Stage
-            </TableCell>
-            <TableCell component="th" scope="col">
-              Deployed marker
-            </TableCell>
-            <TableCell component="th" scope="col">
-              Served
-            </TableCell>
-            <TableCell component="th" scope="col">
-              Next promotion
-            </TableCell>
-          </TableRow>
-        </TableHead>
-        <TableBody>
-          {steps.map(step => (
-            <TableRow key={step.stage.name}>
-              <TableCell component="th" scope="row" role="rowheader">
-                {step.stage.name}
-                {step.stage.protected && (
-                  <>
-                    {' '}
-                    <ProtectedLabel />
-                  </>
-                )}
-              </TableCell>
-              <TableCell>{deployed(step)}</TableCell>
-              <TableCell>{served(step)}</TableCell>
-              <TableCell>{next(step)}</TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
-    </TableContainer>
+    <LabelledTable
+      label={`Deploy pipeline of ${props.clinic}`}
+      columns={COLUMNS}
+    >
+      {steps.map(step => (
+        <TableRow key={step.stage.name}>
+          <RowHeaderCell>
+            {step.stage.name}
+            {step.stage.protected && (
+              <>
+                {' '}
+                <ProtectedLabel />
+              </>
+            )}
+          </RowHeaderCell>
+          <TableCell>{deployed(step)}</TableCell>
+          <TableCell>{served(step)}</TableCell>
+          <TableCell>{next(step)}</TableCell>
+        </TableRow>
+      ))}
+    </LabelledTable>
   );
 }

@@ -13,7 +13,7 @@ import {
   operationDurationMs,
   progressText,
 } from '../../power/powerView';
-import { useNow } from '../../status/useStatusQuery';
+import { useNow } from '../../hooks';
 import { StatusLabel } from '../StatusLabels';
 
 /**

@@ -28,10 +28,14 @@ function render(options: {
       stage={options.protected ? 'prod' : 'dev'}
       power={options.power ?? 'asleep'}
       protected={options.protected ?? false}
-      onOperationEnd={options.onOperationEnd}
-      pollIntervalMs={10}
     />,
-    options,
+    {
+      ...options,
+      refresh: {
+        operationEnded: options.onOperationEnd,
+        operationPollIntervalMs: 10,
+      },
+    },
   );
 }
 

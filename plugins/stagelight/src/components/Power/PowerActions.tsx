@@ -1,17 +1,14 @@
 import { useState } from 'react';
 import { Typography } from '@material-ui/core';
-import { useApi } from '@backstage/core-plugin-api';
 import {
   PowerLease,
-  PowerOperation,
   PowerOperationResponse,
   PowerState,
   stagelightEnvironmentSleepPermission,
   stagelightEnvironmentWakePermission,
 } from '@internal/plugin-stagelight-common';
-import { stagelightApiRef } from '../../api';
+import { useOperation } from '../../hooks';
 import { availableActions, isFinished } from '../../power/powerView';
-import { useOperation } from '../../power/useOperation';
 import { PermittedButton } from '../Permission';
 import { OperationProgress } from './OperationProgress';
 import { SleepDialog } from './SleepDialog';
@@ -22,29 +19,22 @@ export interface PowerActionsProps {
   stage: string;
   power: PowerState;
   protected: boolean;
-  /** Called when an operation started here has ended, to refresh the board. */
-  onOperationEnd?(operation: PowerOperation): void;
-  /** How often a running operation is read again (default 2 s). */
-  pollIntervalMs?: number;
 }
 
 /**
  * The Wake and Sleep actions of one stage column, and the progress of the
- * operation started from here. Wake shows while the environment is not
+ * operation started from here; when it ends, the page reads its status
+ * again (see useStagelightRefresh). Wake shows while the environment is not
  * awake, Sleep while it is; protected stages never offer Sleep.
  */
 export function PowerActions(props: PowerActionsProps) {
   const { clinic, stage } = props;
-  const api = useApi(stagelightApiRef);
   const [dialog, setDialog] = useState<'wake' | 'sleep'>();
   const [lease, setLease] = useState<PowerLease | null>(null);
   // The board's power state when the operation began: until the board's
   // (slower) snapshot moves on from it, the operation's outcome is newer.
   const [powerAtStart, setPowerAtStart] = useState<PowerState>();
-  const tracking = useOperation(api, {
-    onFinished: op => props.onOperationEnd?.(op),
-    pollIntervalMs: props.pollIntervalMs,
-  });
+  const tracking = useOperation();
   const running = tracking.operation && !isFinished(tracking.operation);
 
   const started = (response: PowerOperationResponse) => {

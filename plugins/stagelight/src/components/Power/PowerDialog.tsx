@@ -3,6 +3,14 @@ import { TextField } from '@material-ui/core';
 import { requestErrorText } from '../../power/powerView';
 import { FormDialog } from '../Dialog';
 
+/** What every dialog acting on one environment is given. */
+export interface EnvironmentDialogProps {
+  open: boolean;
+  clinic: string;
+  stage: string;
+  onClose(): void;
+}
+
 export interface PowerDialogProps {
   open: boolean;
   /** Distinguishes the ids of this dialog's fields from other columns' dialogs. */

@@ -2,13 +2,9 @@ import { DialogContentText } from '@material-ui/core';
 import type { PowerOperationResponse } from '@internal/plugin-stagelight-common';
 import { useApi } from '@backstage/core-plugin-api';
 import { stagelightApiRef } from '../../api';
-import { PowerDialog } from './PowerDialog';
+import { EnvironmentDialogProps, PowerDialog } from './PowerDialog';
 
-export interface SleepDialogProps {
-  open: boolean;
-  clinic: string;
-  stage: string;
-  onClose(): void;
+export interface SleepDialogProps extends EnvironmentDialogProps {
   /** Called with the backend's answer once the sleep has been accepted. */
   onStarted(response: PowerOperationResponse): void;
 }

@@ -4,14 +4,10 @@ import type { PowerOperationResponse } from '@internal/plugin-stagelight-common'
 import { useApi } from '@backstage/core-plugin-api';
 import { stagelightApiRef } from '../../api';
 import { DEFAULT_LEASE_HOURS } from '../../power/powerView';
-import { KeepAwakeField } from '../Lease/LeaseHoursField';
-import { PowerDialog } from './PowerDialog';
+import { KeepAwakeField } from './LeaseHoursField';
+import { EnvironmentDialogProps, PowerDialog } from './PowerDialog';
 
-export interface WakeDialogProps {
-  open: boolean;
-  clinic: string;
-  stage: string;
-  onClose(): void;
+export interface WakeDialogProps extends EnvironmentDialogProps {
   /** Called with the backend's answer once the wake has been accepted. */
   onStarted(response: PowerOperationResponse): void;
 }

@@ -9,6 +9,7 @@ import {
   schedulePlan,
 } from '../../__testUtils__/fixtures';
 import { FreshPermissions } from '../../__testUtils__/FreshPermissions';
+import { TestRefresh } from '../../__testUtils__/TestRefresh';
 import { browserTimeZone } from '../../schedule/timeZones';
 import { EnvironmentSchedule } from './EnvironmentSchedule';
 
@@ -25,11 +26,12 @@ function render(
   const api = options.api ?? mockStagelightApi();
   renderInTestApp(
     <FreshPermissions>
-      <EnvironmentSchedule
-        clinic="north-clinic"
-        stage={options.stage ?? 'dev'}
-        onChanged={options.onChanged}
-      />
+      <TestRefresh planChanged={options.onChanged}>
+        <EnvironmentSchedule
+          clinic="north-clinic"
+          stage={options.stage ?? 'dev'}
+        />
+      </TestRefresh>
     </FreshPermissions>,
     {
       apis: [

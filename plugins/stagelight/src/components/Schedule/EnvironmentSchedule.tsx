@@ -1,10 +1,8 @@
 import { useState } from 'react';
 import { Box, LinearProgress, Typography } from '@material-ui/core';
-import { useApi } from '@backstage/core-plugin-api';
 import { stagelightScheduleEditPermission } from '@internal/plugin-stagelight-common';
-import { stagelightApiRef } from '../../api';
+import { useEnvironmentPlan, useNow, useStagelightRefresh } from '../../hooks';
 import { requestErrorText } from '../../power/powerView';
-import { useNow, useStatusQuery } from '../../status/useStatusQuery';
 import { LeaseActions } from '../Lease';
 import { PermittedButton } from '../Permission';
 import { ScheduleEditorDialog } from './ScheduleEditorDialog';
@@ -13,24 +11,18 @@ import { ScheduleSummary } from './ScheduleSummary';
 export interface EnvironmentScheduleProps {
   clinic: string;
   stage: string;
-  /** Changing it reads the plan again (e.g. after a wake with a lease ended). */
-  refreshToken?: number;
-  /** Called after the lease or the schedule changed here. */
-  onChanged?(): void;
 }
 
 /**
  * One stage column's lease and schedule: what the environment should be now
  * and next, the running lease with Extend/End, and the schedule with Edit.
- * Protected stages are always on, so they offer neither.
+ * Protected stages are always on, so they offer neither. A change made here
+ * is told to the page (`planChanged`), whose history then reads it.
  */
 export function EnvironmentSchedule(props: EnvironmentScheduleProps) {
-  const { clinic, stage, refreshToken } = props;
-  const api = useApi(stagelightApiRef);
-  const query = useStatusQuery(
-    () => api.getSchedule(clinic, stage),
-    [api, clinic, stage, refreshToken],
-  );
+  const { clinic, stage } = props;
+  const query = useEnvironmentPlan(clinic, stage);
+  const { planChanged } = useStagelightRefresh();
   const now = useNow();
   const [editing, setEditing] = useState(false);
   const [saved, setSaved] = useState(false);
@@ -56,7 +48,7 @@ export function EnvironmentSchedule(props: EnvironmentScheduleProps) {
 
   const changed = () => {
     query.reload();
-    props.onChanged?.();
+    planChanged();
   };
 
   return (

@@ -10,7 +10,7 @@ import type {
 import { stagelightApiRef } from '../../api';
 import { mockStagelightApi, responseError } from '../../__testUtils__/fixtures';
 import { FreshPermissions } from '../../__testUtils__/FreshPermissions';
-import { costSummary } from '../Cost/costFixtures';
+import { costSummary } from '../../__testUtils__/costFixtures';
 import { ScheduleCostImpact } from './ScheduleCostImpact';
 
 const SCHEDULE: Schedule = {

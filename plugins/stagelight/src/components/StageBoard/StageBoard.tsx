@@ -1,31 +1,24 @@
 import { ReactNode } from 'react';
-import {
-  Table,
-  TableBody,
-  TableCell,
-  TableContainer,
-  TableHead,
-  TableRow,
-  Typography,
-} from '@material-ui/core';
+import { TableCell, TableRow, Typography } from '@material-ui/core';
 import { makeStyles } from '@material-ui/core/styles';
 import { RiErrorWarningLine } from '@remixicon/react';
 import type {
   EnvironmentDetail,
-  PowerOperation,
   StageInfo,
 } from '@internal/plugin-stagelight-common';
 import { pipelineOf, PipelineStage } from '../../status/pipeline';
+import { PowerActions } from '../Power';
+import { EnvironmentSchedule } from '../Schedule';
 import {
   DataAgeLabel,
+  DeadLetterText,
   PowerStateLabel,
   ProtectedLabel,
+  QueueDepthText,
   ReadinessLabel,
   StatusLabel,
 } from '../StatusLabels';
-import { PowerActions } from '../Power/PowerActions';
-import { EnvironmentSchedule } from '../Schedule';
-import { DeadLetterText, QueueDepthText } from './QueueDepthText';
+import { LabelledTable, RowHeaderCell } from '../Table';
 
 const useStyles = makeStyles(theme => ({
   protectedColumn: { backgroundColor: theme.palette.action.hover },
@@ -41,14 +34,6 @@ export interface StageBoardProps {
   environments: EnvironmentDetail[];
   /** Seconds since the answer arrived, added to each environment's reported data age. */
   elapsedSeconds: number;
-  /** Called when a wake or sleep started from the board has ended (refresh the board then). */
-  onOperationEnd?(operation: PowerOperation): void;
-  /** How often a running operation is read again (default 2 s). */
-  operationPollIntervalMs?: number;
-  /** Changing it reads each stage's lease and schedule again. */
-  planRefreshToken?: number;
-  /** Called after a lease or a schedule was changed from the board. */
-  onPlanChanged?(): void;
 }
 
 type Step = PipelineStage<EnvironmentDetail>;
@@ -66,14 +51,7 @@ export function StageBoard(props: StageBoardProps) {
     render: (env: EnvironmentDetail, step: Step) => ReactNode,
   ) => (
     <TableRow key={label}>
-      <TableCell
-        component="th"
-        scope="row"
-        role="rowheader"
-        className={classes.rowHeader}
-      >
-        {label}
-      </TableCell>
+      <RowHeaderCell className={classes.rowHeader}>{label}</RowHeaderCell>
       {steps.map(step => (
         <TableCell
           key={step.stage.name}
@@ -91,110 +69,92 @@ export function StageBoard(props: StageBoardProps) {
     </TableRow>
   );
 
-  return (
-    <TableContainer>
-      <Table size="small" aria-label={`Stages of ${props.clinic}`}>
-        <TableHead>
-          <TableRow>
-            <TableCell component="th" scope="col">
-              <Typography variant="srOnly">Property</Typography>
-            </TableCell>
-            {steps.map(step => (
-              <TableCell
-                key={step.stage.name}
-                component="th"
-                scope="col"
-                className={
-                  step.stage.protected ? classes.protectedColumn : undefined
-                }
-              >
-                <Typography variant="subtitle1" component="span">
-                  {step.stage.name}
-                </Typography>
-                {step.stage.protected && (
-                  <>
-                    {' '}
-                    <ProtectedLabel />
-                  </>
-                )}
-              </TableCell>
-            ))}
-          </TableRow>
-        </TableHead>
-        <TableBody>
-          {row('Power', env => (
-            <PowerStateLabel power={env.power} />
-          ))}
-          {row('Actions', (env, step) => (
-            <PowerActions
-              clinic={env.clinic}
-              stage={env.stage}
-              power={env.power}
-              protected={env.protected || step.stage.protected}
-              onOperationEnd={props.onOperationEnd}
-              pollIntervalMs={props.operationPollIntervalMs}
-            />
-          ))}
-          {row('Lease and schedule', env => (
-            <EnvironmentSchedule
-              clinic={env.clinic}
-              stage={env.stage}
-              refreshToken={props.planRefreshToken}
-              onChanged={props.onPlanChanged}
-            />
-          ))}
-          {row('Readiness', env => (
+  const columns = [
+    {
+      key: 'property',
+      header: <Typography variant="srOnly">Property</Typography>,
+    },
+    ...steps.map(step => ({
+      key: step.stage.name,
+      className: step.stage.protected ? classes.protectedColumn : undefined,
+      header: (
+        <>
+          <Typography variant="subtitle1" component="span">
+            {step.stage.name}
+          </Typography>
+          {step.stage.protected && (
             <>
-              <ReadinessLabel readiness={env.readiness} />
-              <br />
-              expected{' '}
-              <span className={classes.marker}>
-                {env.expectedMarker ?? 'none'}
-              </span>
-              <br />
-              served{' '}
-              <span className={classes.marker}>
-                {env.servedMarker ?? 'nothing'}
-              </span>
-              {env.readinessDetail.reason && (
-                <>
-                  <br />
-                  <Typography variant="caption">
-                    {env.readinessDetail.reason}
-                  </Typography>
-                </>
-              )}
+              {' '}
+              <ProtectedLabel />
             </>
-          ))}
-          {row('Queue', env => (
-            <QueueDepthText queue={env.queue} />
-          ))}
-          {row('Dead-letter queue', env => (
-            <DeadLetterText queue={env.queue} />
-          ))}
-          {row('Data', env => (
-            <DataAgeLabel
-              ageSeconds={env.dataAgeSeconds + props.elapsedSeconds}
-            />
-          ))}
-          {row('Errors', env =>
-            env.errors.length === 0 ? (
-              <>None</>
-            ) : (
-              <ul className={classes.errors}>
-                {env.errors.map((e, i) => (
-                  <li key={i}>
-                    <StatusLabel tone="error" icon={RiErrorWarningLine}>
-                      {e.source}: {e.message}
-                    </StatusLabel>
-                  </li>
-                ))}
-              </ul>
-            ),
           )}
-        </TableBody>
-      </Table>
-    </TableContainer>
+        </>
+      ),
+    })),
+  ];
+
+  return (
+    <LabelledTable label={`Stages of ${props.clinic}`} columns={columns}>
+      {row('Power', env => (
+        <PowerStateLabel power={env.power} />
+      ))}
+      {row('Actions', (env, step) => (
+        <PowerActions
+          clinic={env.clinic}
+          stage={env.stage}
+          power={env.power}
+          protected={env.protected || step.stage.protected}
+        />
+      ))}
+      {row('Lease and schedule', env => (
+        <EnvironmentSchedule clinic={env.clinic} stage={env.stage} />
+      ))}
+      {row('Readiness', env => (
+        <>
+          <ReadinessLabel readiness={env.readiness} />
+          <br />
+          expected{' '}
+          <span className={classes.marker}>{env.expectedMarker ?? 'none'}</span>
+          <br />
+          served{' '}
+          <span className={classes.marker}>
+            {env.servedMarker ?? 'nothing'}
+          </span>
+          {env.readinessDetail.reason && (
+            <>
+              <br />
+              <Typography variant="caption">
+                {env.readinessDetail.reason}
+              </Typography>
+            </>
+          )}
+        </>
+      ))}
+      {row('Queue', env => (
+        <QueueDepthText queue={env.queue} />
+      ))}
+      {row('Dead-letter queue', env => (
+        <DeadLetterText queue={env.queue} />
+      ))}
+      {row('Data', env => (
+        <DataAgeLabel ageSeconds={env.dataAgeSeconds + props.elapsedSeconds} />
+      ))}
+      {row('Errors', env =>
+        env.errors.length === 0 ? (
+          <>None</>
+        ) : (
+          <ul className={classes.errors}>
+            {env.errors.map((e, i) => (
+              <li key={i}>
+                <StatusLabel tone="error" icon={RiErrorWarningLine}>
+                  {e.source}: {e.message}
+                </StatusLabel>
+              </li>
+            ))}
+          </ul>
+        ),
+      )}
+    </LabelledTable>
   );
 }
 

@@ -50,20 +50,20 @@ const READINESS: Record<ReadinessState, Presentation> = {
   asleep: { tone: 'neutral', icon: RiMoonLine, text: 'Asleep' },
 };
 
+/** The power state in words; a state this frontend does not know reads "Unknown". */
 export function PowerStateLabel(props: { power: PowerState }) {
-  const p = POWER[props.power] ?? POWER.unknown;
-  return (
-    <StatusLabel tone={p.tone} icon={p.icon}>
-      {p.text}
-    </StatusLabel>
-  );
+  return <PresentedLabel {...(POWER[props.power] ?? POWER.unknown)} />;
 }
 
+/** The readiness in words; a state this frontend does not know reads "Down". */
 export function ReadinessLabel(props: { readiness: ReadinessState }) {
-  const p = READINESS[props.readiness] ?? READINESS.down;
+  return <PresentedLabel {...(READINESS[props.readiness] ?? READINESS.down)} />;
+}
+
+function PresentedLabel(props: Presentation) {
   return (
-    <StatusLabel tone={p.tone} icon={p.icon}>
-      {p.text}
+    <StatusLabel tone={props.tone} icon={props.icon}>
+      {props.text}
     </StatusLabel>
   );
 }

@@ -1,3 +1,4 @@
+export { DeadLetterText, QueueDepthText } from './QueueDepthText';
 export {
   DataAgeLabel,
   PowerStateLabel,

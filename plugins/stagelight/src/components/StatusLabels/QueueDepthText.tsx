@@ -1,7 +1,7 @@
 import { RiCheckboxCircleLine, RiErrorWarningLine } from '@remixicon/react';
 import type { QueueDepth } from '@internal/plugin-stagelight-common';
 import { formatAge } from '../../status/dataAge';
-import { StatusLabel } from '../StatusLabels';
+import { StatusLabel } from './StatusLabel';
 
 /** Visible, in-flight and delayed messages, and the age of the oldest one. */
 export function QueueDepthText(props: { queue: QueueDepth | null }) {

@@ -1,7 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
+import { useApi } from '@backstage/core-plugin-api';
 import type { PowerOperation } from '@internal/plugin-stagelight-common';
-import type { StagelightApi } from '../api';
-import { isFinished } from './powerView';
+import { stagelightApiRef } from '../api';
+import { isFinished } from '../power/powerView';
+import { useStagelightRefresh } from './StagelightRefreshContext';
 
 /** How often a running operation is read again. */
 export const OPERATION_POLL_INTERVAL_MS = 2_000;
@@ -17,22 +19,21 @@ export interface OperationTracking {
 }
 
 /**
- * Follows one power operation: reads it every `pollIntervalMs` until it has
- * succeeded or failed, then calls `onFinished` once.
+ * Follows one power operation started from this page: reads it at the page's
+ * operation poll interval until it has succeeded or failed, then tells the
+ * page once (`operationEnded`), which reads its status again.
  */
 export function useOperation(
-  api: Pick<StagelightApi, 'getOperation'>,
-  options: {
-    onFinished?: (operation: PowerOperation) => void;
-    pollIntervalMs?: number;
-    clock?: () => number;
-  } = {},
+  options: { clock?: () => number } = {},
 ): OperationTracking {
-  const { pollIntervalMs = OPERATION_POLL_INTERVAL_MS, clock = Date.now } =
-    options;
+  const { clock = Date.now } = options;
+  const api = useApi(stagelightApiRef);
+  const refresh = useStagelightRefresh();
+  const pollIntervalMs =
+    refresh.operationPollIntervalMs ?? OPERATION_POLL_INTERVAL_MS;
   const [state, setState] = useState<Omit<OperationTracking, 'track'>>({});
-  const onFinishedRef = useRef(options.onFinished);
-  onFinishedRef.current = options.onFinished;
+  const operationEnded = useRef(refresh.operationEnded);
+  operationEnded.current = refresh.operationEnded;
   const clockRef = useRef(clock);
   clockRef.current = clock;
 
@@ -54,7 +55,7 @@ export function useOperation(
               pollError: undefined,
             }));
             if (isFinished(op)) {
-              onFinishedRef.current?.(op);
+              operationEnded.current(op);
             } else {
               poll();
             }
@@ -76,7 +77,7 @@ export function useOperation(
 
   const track = (operation: PowerOperation) => {
     setState({ operation, startedAtMs: clockRef.current() });
-    if (isFinished(operation)) onFinishedRef.current?.(operation);
+    if (isFinished(operation)) operationEnded.current(operation);
   };
 
   return { ...state, track };

@@ -1,5 +1,5 @@
 import { act, renderHook, waitFor } from '@testing-library/react';
-import { useNow, useStatusQuery } from './useStatusQuery';
+import { useStatusQuery } from './useStatusQuery';
 
 describe('useStatusQuery', () => {
   afterEach(() => jest.useRealTimers());
@@ -63,21 +63,5 @@ describe('useStatusQuery', () => {
 
     await act(async () => pending.south('south answer'));
     expect(result.current.value).toBe('south answer');
-  });
-});
-
-describe('useNow', () => {
-  it('re-reads the clock every tick', () => {
-    jest.useFakeTimers();
-    let t = 100;
-    const clock = () => t;
-    const { result } = renderHook(() => useNow(5_000, clock));
-    expect(result.current).toBe(100);
-    t = 5_100;
-    act(() => {
-      jest.advanceTimersByTime(5_000);
-    });
-    expect(result.current).toBe(5_100);
-    jest.useRealTimers();
   });
 });

@@ -1,0 +1,2 @@
+export { PipelineTable } from './PipelineTable';
+export type { PipelineTableProps } from './PipelineTable';

@@ -1,0 +1,7 @@
+export { KeepAwakeField, LeaseHoursField } from './LeaseHoursField';
+export type { LeaseHoursFieldProps } from './LeaseHoursField';
+export { OperationProgress } from './OperationProgress';
+export { PowerActions } from './PowerActions';
+export type { PowerActionsProps } from './PowerActions';
+export { PowerDialog } from './PowerDialog';
+export type { EnvironmentDialogProps, PowerDialogProps } from './PowerDialog';

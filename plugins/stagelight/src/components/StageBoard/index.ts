@@ -1,0 +1,2 @@
+export { StageBoard } from './StageBoard';
+export type { StageBoardProps } from './StageBoard';

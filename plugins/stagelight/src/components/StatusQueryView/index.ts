@@ -1,0 +1,2 @@
+export { StaleSnapshotWarning } from './StaleSnapshotWarning';
+export { StatusQueryView } from './StatusQueryView';

@@ -1,0 +1,2 @@
+export { LabelledTable, RowHeaderCell } from './LabelledTable';
+export type { LabelledTableProps, TableColumn } from './LabelledTable';
