@@ -19,7 +19,11 @@ const missing = named.filter(
   p => !bases.some(base => fs.existsSync(path.join(root, base, p))),
 );
 if (missing.length > 0) {
-  console.error(`docs/architecture.md names files that do not exist:\n  ${missing.join('\n  ')}`);
+  console.error(
+    `docs/architecture.md names files that do not exist:\n  ${missing.join(
+      '\n  ',
+    )}`,
+  );
   process.exit(1);
 }
 console.error(`docs/architecture.md: all ${named.length} named paths exist`);
