@@ -14,11 +14,7 @@ export function readPositiveNumber(
   key: string,
   fallback: number,
 ): number {
-  const value = block?.getOptionalNumber(key) ?? fallback;
-  if (!(value > 0)) {
-    throw new InputError(`${path}.${key} must be a positive number`);
-  }
-  return value;
+  return readPositive(block, path, key, fallback, 'number');
 }
 
 export function readPositiveInteger(
@@ -27,9 +23,19 @@ export function readPositiveInteger(
   key: string,
   fallback: number,
 ): number {
+  return readPositive(block, path, key, fallback, 'integer');
+}
+
+function readPositive(
+  block: Config | undefined,
+  path: string,
+  key: string,
+  fallback: number,
+  kind: 'number' | 'integer',
+): number {
   const value = block?.getOptionalNumber(key) ?? fallback;
-  if (!Number.isInteger(value) || value <= 0) {
-    throw new InputError(`${path}.${key} must be a positive integer`);
+  if (!(value > 0) || (kind === 'integer' && !Number.isInteger(value))) {
+    throw new InputError(`${path}.${key} must be a positive ${kind}`);
   }
   return value;
 }

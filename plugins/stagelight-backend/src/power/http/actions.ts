@@ -2,8 +2,10 @@ import type {
   ActionsRegistryActionOptions,
   ActionsRegistryService,
 } from '@backstage/backend-plugin-api/alpha';
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import {
   PowerOperation,
+  PowerOperationKind,
   PowerOperationResponse,
   stagelightEnvironmentReadPermission,
   stagelightEnvironmentSleepPermission,
@@ -15,7 +17,7 @@ import { EnvironmentLookup } from '../../snapshot/EnvironmentLookup';
 import { PowerService } from '../service/PowerService';
 import { ScheduleService } from '../service/ScheduleService';
 import { PowerGuard } from './PowerGuard';
-import { PowerRequests } from './requests';
+import { MAX_REASON_LENGTH, PowerRequests } from './requests';
 
 export interface PowerActionsOptions {
   actionsRegistry: ActionsRegistryService;
@@ -50,6 +52,13 @@ const operationSchema = (z: Z) =>
     createdAt: z.string(),
     finishedAt: z.string().nullable(),
   });
+
+const reasonInput = (z: Z) =>
+  z
+    .string()
+    .describe(
+      `Why, for the audit history (at most ${MAX_REASON_LENGTH} characters)`,
+    );
 
 const leaseSchema = (z: Z) =>
   z.object({ endsAt: z.string(), requestedBy: z.string(), reason: z.string() });
@@ -112,6 +121,45 @@ export function registerPowerActions(o: PowerActionsOptions): void {
     guard,
     clock,
   } = o;
+
+  /** A wake or sleep through the guard, audited as the HTTP routes audit it. */
+  const power = async (
+    kind: PowerOperationKind,
+    input: {
+      clinic: string;
+      stage: string;
+      reason: string;
+      leaseHours?: number;
+    },
+    credentials: BackstageCredentials,
+  ) => {
+    const env = { clinic: input.clinic, stage: input.stage };
+    const result = await guard.mutation(
+      {
+        credentials,
+        action: `environment-${kind}`,
+        permission:
+          kind === 'wake'
+            ? stagelightEnvironmentWakePermission
+            : stagelightEnvironmentSleepPermission,
+        ...env,
+        reason: input.reason,
+      },
+      actor =>
+        kind === 'wake'
+          ? service.wake(
+              env,
+              requests.wake({
+                reason: input.reason,
+                leaseHours: input.leaseHours,
+              }),
+              actor,
+            )
+          : service.sleep(env, requests.sleep({ reason: input.reason }), actor),
+      opDetail,
+    );
+    return { output: resultOf(result) };
+  };
 
   actionsRegistry.register({
     name: 'get-environment-status',
@@ -196,9 +244,7 @@ export function registerPowerActions(o: PowerActionsOptions): void {
     schema: {
       input: z =>
         environmentInput(z).extend({
-          reason: z
-            .string()
-            .describe('Why, for the audit history (at most 500 characters)'),
+          reason: reasonInput(z),
           leaseHours: z
             .number()
             .optional()
@@ -208,29 +254,7 @@ export function registerPowerActions(o: PowerActionsOptions): void {
         }),
       output: operationResult,
     },
-    action: async ({ input, credentials }) => {
-      const env = { clinic: input.clinic, stage: input.stage };
-      const result = await guard.mutation(
-        {
-          credentials,
-          action: 'environment-wake',
-          permission: stagelightEnvironmentWakePermission,
-          ...env,
-          reason: input.reason,
-        },
-        actor =>
-          service.wake(
-            env,
-            requests.wake({
-              reason: input.reason,
-              leaseHours: input.leaseHours,
-            }),
-            actor,
-          ),
-        opDetail,
-      );
-      return { output: resultOf(result) };
-    },
+    action: ({ input, credentials }) => power('wake', input, credentials),
   });
 
   actionsRegistry.register({
@@ -242,27 +266,10 @@ export function registerPowerActions(o: PowerActionsOptions): void {
     schema: {
       input: z =>
         environmentInput(z).extend({
-          reason: z
-            .string()
-            .describe('Why, for the audit history (at most 500 characters)'),
+          reason: reasonInput(z),
         }),
       output: operationResult,
     },
-    action: async ({ input, credentials }) => {
-      const env = { clinic: input.clinic, stage: input.stage };
-      const result = await guard.mutation(
-        {
-          credentials,
-          action: 'environment-sleep',
-          permission: stagelightEnvironmentSleepPermission,
-          ...env,
-          reason: input.reason,
-        },
-        actor =>
-          service.sleep(env, requests.sleep({ reason: input.reason }), actor),
-        opDetail,
-      );
-      return { output: resultOf(result) };
-    },
+    action: ({ input, credentials }) => power('sleep', input, credentials),
   });
 }
