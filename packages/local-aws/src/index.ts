@@ -17,5 +17,10 @@ export {
   type DemoFleet,
 } from './fleet/demoFleet';
 export { seedFleet, type SeedOptions, type SeedReport } from './seed/seedFleet';
+export { createSeedClients, type SeedClients } from './seed/clients';
 export { demoCostPages, queueCostResults } from './seed/cost';
-export { startApiSimulator, type ApiSimulator, type ApiSimulatorOptions } from './simulator/ApiSimulator';
+export {
+  startApiSimulator,
+  type ApiSimulator,
+  type ApiSimulatorOptions,
+} from './simulator/ApiSimulator';

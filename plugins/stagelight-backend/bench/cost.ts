@@ -33,6 +33,7 @@ import {
   readCostSettings,
 } from '../src/cost';
 import { testConfig } from '../src/__testUtils__/testSettings';
+import { countAttempts } from '../src/aws/CallCounter';
 
 const CLINICS = Number(process.env.BENCH_CLINICS ?? 250);
 const READS = Number(process.env.BENCH_READS ?? 500);
@@ -121,14 +122,9 @@ async function main() {
         credentialsManager: DefaultAwsCredentialsManager.fromConfig(config),
         settings,
         customize: client =>
-          client.middlewareStack.add(
-            (next, context) => async args => {
-              const op = (context.commandName ?? '').replace(/Command$/, '');
-              requests[op] = (requests[op] ?? 0) + 1;
-              return next(args);
-            },
-            { step: 'deserialize', name: 'benchCallCounter' },
-          ),
+          countAttempts(client, op => {
+            requests[op] = (requests[op] ?? 0) + 1;
+          }),
       }),
     });
     const app = express().use(

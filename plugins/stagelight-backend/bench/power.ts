@@ -11,7 +11,7 @@ import { performance } from 'node:perf_hooks';
 import { DefaultAwsCredentialsManager } from '@backstage/integration-aws-node';
 import { ConfigReader } from '@backstage/config';
 import { Schedule } from '@internal/plugin-stagelight-common';
-import { AwsClientFactory } from '../src/aws/AwsClientFactory';
+import { awsClientFactoryFromSettings } from '../src/aws/AwsClientFactory';
 import { CallCounter } from '../src/aws/CallCounter';
 import { readStagelightSettings } from '../src/config/StagelightConfig';
 import { HttpDeployMarkerProbe } from '../src/readiness/DeployMarkerProbe';
@@ -51,14 +51,11 @@ async function main() {
     );
     const settings = readStagelightSettings(config);
     const counter = new CallCounter();
-    const factory = new AwsClientFactory({
-      credentialsManager: DefaultAwsCredentialsManager.fromConfig(config),
-      endpoint: settings.aws.endpoint,
-      maxAttempts: settings.aws.maxAttempts,
-      requestTimeoutMs: settings.aws.requestTimeoutMs,
-      concurrency: settings.aws.concurrency,
-      customizers: [counter.customizer],
-    });
+    const factory = awsClientFactoryFromSettings(
+      DefaultAwsCredentialsManager.fromConfig(config),
+      settings.aws,
+      [counter.customizer],
+    );
     const clock = { now: () => new Date() };
     const { records } = await new StatusCollector({
       adapters: createStatusAdapters(factory, settings.aws.endpoint),

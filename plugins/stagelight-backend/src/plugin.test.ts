@@ -13,13 +13,15 @@ import {
   signalsServiceRef,
 } from '@backstage/plugin-signals-node';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { MotoServer, startMotoServer } from '@internal/stagelight-local-aws';
 import request from 'supertest';
+import { localAwsSuite } from './__testUtils__/localAwsSuite';
 import { CallCounter } from './aws/CallCounter';
 import { stagelightPlugin } from './plugin';
 import { awsCustomizerModule } from './__testUtils__/awsCustomizerModule';
 import { FaultInjector } from './__testUtils__/faults';
 import {
+  ALDER_PROD,
+  BIRCH_DEV_ASLEEP,
   createFleetFixture,
   FixtureEnvironment,
 } from './__testUtils__/fleetFixture';
@@ -28,10 +30,6 @@ import {
   postgresMissingInCi,
 } from './__testUtils__/testDatabases';
 import { testConfigData } from './__testUtils__/testSettings';
-import {
-  startVersionServer,
-  VersionServer,
-} from './__testUtils__/versionServer';
 
 jest.setTimeout(120_000);
 
@@ -43,20 +41,8 @@ const FLEET: FixtureEnvironment[] = [
     marker: 'm-alder-dev',
     queued: 2,
   },
-  {
-    clinic: 'alder',
-    stage: 'prod',
-    desiredCount: 3,
-    marker: 'm-alder-prod-2',
-    dbMinCapacity: 0.5,
-  },
-  {
-    clinic: 'birch',
-    stage: 'dev',
-    desiredCount: 0,
-    marker: 'm-birch-dev',
-    dbStopped: true,
-  },
+  ALDER_PROD,
+  BIRCH_DEV_ASLEEP,
 ];
 
 const databases = createTestDatabases();
@@ -68,20 +54,12 @@ it('runs against PostgreSQL 15 in CI', () => {
 describe.each(databases.eachSupportedId())(
   'stagelight backend on %s',
   databaseId => {
-    let moto: MotoServer;
-    let api: VersionServer;
+    const local = localAwsSuite();
 
     beforeAll(async () => {
-      moto = await startMotoServer();
-      api = await startVersionServer();
-      await createFleetFixture(moto.endpoint, FLEET);
-      api.served.set('alder/dev', 'm-alder-dev');
-      api.served.set('alder/prod', 'm-alder-prod-1');
-    });
-
-    afterAll(async () => {
-      await api?.close();
-      await moto?.stop();
+      await createFleetFixture(local.moto().endpoint, FLEET);
+      local.api().served.set('alder/dev', 'm-alder-dev');
+      local.api().served.set('alder/prod', 'm-alder-prod-1');
     });
 
     const awsModule = (...customizers: Array<CallCounter | FaultInjector>) =>
@@ -89,9 +67,9 @@ describe.each(databases.eachSupportedId())(
 
     const config = () =>
       mockServices.rootConfig.factory({
-        data: testConfigData(moto.endpoint, {
+        data: testConfigData(local.moto().endpoint, {
           readiness: {
-            baseUrlTemplate: api.baseUrlTemplate,
+            baseUrlTemplate: local.api().baseUrlTemplate,
             pollIntervalSeconds: 0.1,
             maxWaitSeconds: 30,
             probeTimeoutSeconds: 2,
@@ -292,7 +270,10 @@ describe.each(databases.eachSupportedId())(
       );
       expect(stale.body.probes).toBeGreaterThan(1);
       // The new marker goes live while the pipeline waits.
-      setTimeout(() => api.served.set('alder/prod', 'm-alder-prod-2'), 300);
+      setTimeout(
+        () => local.api().served.set('alder/prod', 'm-alder-prod-2'),
+        300,
+      );
       const later = await request(server).get(
         '/api/stagelight/environments/alder/prod/readiness?timeoutSeconds=20',
       );
@@ -314,7 +295,7 @@ describe.each(databases.eachSupportedId())(
           probes: 1,
         }),
       );
-      api.served.set('alder/prod', 'm-alder-prod-1');
+      local.api().served.set('alder/prod', 'm-alder-prod-1');
 
       // Page views never reach AWS: only the scheduled refresh did.
       const afterRefresh = counter.total();

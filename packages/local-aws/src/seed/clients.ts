@@ -22,8 +22,13 @@ export interface SeedClients {
   elbv2: ElasticLoadBalancingV2Client;
 }
 
-export function createSeedClients(endpoint: string, region: string): SeedClients {
-  const config = localAwsClientConfig(endpoint, region);
+/** `overrides` adjusts the client config, e.g. more attempts for tests that write concurrently. */
+export function createSeedClients(
+  endpoint: string,
+  region: string,
+  overrides: { maxAttempts?: number } = {},
+): SeedClients {
+  const config = { ...localAwsClientConfig(endpoint, region), ...overrides };
   return {
     endpoint,
     region,
@@ -39,7 +44,16 @@ export function createSeedClients(endpoint: string, region: string): SeedClients
 }
 
 export function destroySeedClients(clients: SeedClients) {
-  for (const c of [clients.ecs, clients.rds, clients.s3, clients.sqs, clients.lambda, clients.iam, clients.ec2, clients.elbv2]) {
+  for (const c of [
+    clients.ecs,
+    clients.rds,
+    clients.s3,
+    clients.sqs,
+    clients.lambda,
+    clients.iam,
+    clients.ec2,
+    clients.elbv2,
+  ]) {
     c.destroy();
   }
 }

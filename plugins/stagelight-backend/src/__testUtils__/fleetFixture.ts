@@ -4,11 +4,7 @@
  * `@internal/stagelight-local-aws` can replace this module later). All fixture
  * code lives here.
  */
-import {
-  CreateSubnetCommand,
-  CreateVpcCommand,
-  EC2Client,
-} from '@aws-sdk/client-ec2';
+import { CreateSubnetCommand, CreateVpcCommand } from '@aws-sdk/client-ec2';
 import {
   CreateClusterCommand,
   CreateServiceCommand,
@@ -17,16 +13,9 @@ import {
   RegisterTaskDefinitionCommand,
   UpdateServiceCommand,
 } from '@aws-sdk/client-ecs';
-import {
-  CreateLoadBalancerCommand,
-  ElasticLoadBalancingV2Client,
-} from '@aws-sdk/client-elastic-load-balancing-v2';
-import {
-  CreateRoleCommand,
-  GetRoleCommand,
-  IAMClient,
-} from '@aws-sdk/client-iam';
-import { CreateFunctionCommand, LambdaClient } from '@aws-sdk/client-lambda';
+import { CreateLoadBalancerCommand } from '@aws-sdk/client-elastic-load-balancing-v2';
+import { CreateRoleCommand, GetRoleCommand } from '@aws-sdk/client-iam';
+import { CreateFunctionCommand } from '@aws-sdk/client-lambda';
 import {
   CreateDBClusterCommand,
   DescribeDBClustersCommand,
@@ -36,18 +25,18 @@ import {
 import {
   CreateBucketCommand,
   PutBucketTaggingCommand,
-  S3Client,
 } from '@aws-sdk/client-s3';
 import {
   CreateQueueCommand,
   GetQueueAttributesCommand,
   SendMessageBatchCommand,
-  SQSClient,
 } from '@aws-sdk/client-sqs';
 import {
+  createSeedClients,
   environmentResourceNames,
   LOCAL_ACCOUNT_ID,
   localAwsClientConfig,
+  SeedClients,
 } from '@internal/stagelight-local-aws';
 import {
   ComponentName,
@@ -68,34 +57,22 @@ export interface FixtureEnvironment {
   deadLetters?: number;
 }
 
-export interface FleetClients {
-  ecs: ECSClient;
-  rds: RDSClient;
-  s3: S3Client;
-  sqs: SQSClient;
-  lambda: LambdaClient;
-  iam: IAMClient;
-  ec2: EC2Client;
-  elbv2: ElasticLoadBalancingV2Client;
-}
+/** The SDK clients a fixture writes with (local-aws's seed clients, without endpoint and region). */
+export type FleetClients = Omit<SeedClients, 'endpoint' | 'region'>;
 
 export function fleetClients(
   endpoint: string,
   region = 'us-east-1',
 ): FleetClients {
   // moto answers an occasional 500 under concurrent writes: retry generously.
-  const config = { ...localAwsClientConfig(endpoint, region), maxAttempts: 6 };
-  const clients: FleetClients = {
-    ecs: new ECSClient(config),
-    rds: new RDSClient(config),
-    s3: new S3Client(config),
-    sqs: new SQSClient(config),
-    lambda: new LambdaClient(config),
-    iam: new IAMClient(config),
-    ec2: new EC2Client(config),
-    elbv2: new ElasticLoadBalancingV2Client(config),
-  };
-  for (const client of Object.values(clients)) {
+  const {
+    endpoint: _endpoint,
+    region: _region,
+    ...clients
+  } = createSeedClients(endpoint, region, { maxAttempts: 6 });
+  for (const client of Object.values(clients) as {
+    middlewareStack: unknown;
+  }[]) {
     // Name the failing operation in errors, so a broken fixture says what broke.
     (client.middlewareStack as any).add(
       (next: any, context: any) => async (args: any) => {
@@ -440,3 +417,21 @@ export async function databaseStatus(
     rds.destroy();
   }
 }
+
+/** alder/prod as several suites seed it: awake, three tasks, a database that does not auto-pause. */
+export const ALDER_PROD: FixtureEnvironment = {
+  clinic: 'alder',
+  stage: 'prod',
+  desiredCount: 3,
+  marker: 'm-alder-prod-2',
+  dbMinCapacity: 0.5,
+};
+
+/** birch/dev as several suites seed it: asleep, scaled to 0 with its database stopped. */
+export const BIRCH_DEV_ASLEEP: FixtureEnvironment = {
+  clinic: 'birch',
+  stage: 'dev',
+  desiredCount: 0,
+  marker: 'm-birch-dev',
+  dbStopped: true,
+};

@@ -4,19 +4,31 @@ import { AnyAwsClient, AwsClientCustomizer } from './AwsClientFactory';
  * Counts HTTP attempts to AWS by `service:Operation` (retries included), through
  * client middleware placed after the retry middleware.
  */
+/**
+ * Calls `count` with the operation name (`GetCostAndUsage`) of every HTTP
+ * attempt the client makes, retries included: middleware after the retry step.
+ */
+export function countAttempts(
+  client: AnyAwsClient,
+  count: (operation: string) => void,
+): void {
+  client.middlewareStack.add(
+    (next, context) => async args => {
+      count((context.commandName ?? 'unknown').replace(/Command$/, ''));
+      return next(args);
+    },
+    { step: 'deserialize', name: 'stagelightCallCounter', override: true },
+  );
+}
+
 export class CallCounter {
   readonly #counts = new Map<string, number>();
 
-  readonly customizer: AwsClientCustomizer = (client: AnyAwsClient, where) => {
-    client.middlewareStack.add(
-      (next, context) => async args => {
-        const key = `${where.service}:${context.commandName ?? 'unknown'}`;
-        this.#counts.set(key, (this.#counts.get(key) ?? 0) + 1);
-        return next(args);
-      },
-      { step: 'deserialize', name: 'stagelightCallCounter', override: true },
-    );
-  };
+  readonly customizer: AwsClientCustomizer = (client: AnyAwsClient, where) =>
+    countAttempts(client, operation => {
+      const key = `${where.service}:${operation}Command`;
+      this.#counts.set(key, (this.#counts.get(key) ?? 0) + 1);
+    });
 
   counts(): Record<string, number> {
     return Object.fromEntries([...this.#counts.entries()].sort());

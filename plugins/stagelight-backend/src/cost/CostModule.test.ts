@@ -23,6 +23,7 @@ import { parseProjectionRequest } from './http/projectionRequest';
 const project = (cost: CostModule, body: unknown) =>
   cost.projection.project(parseProjectionRequest(body));
 import { readCostSettings } from './CostSettings';
+import { countAttempts } from '../aws/CallCounter';
 
 jest.setTimeout(120_000);
 
@@ -98,14 +99,9 @@ describe.each(databases.eachSupportedId())('cost on %s', databaseId => {
         credentialsManager: DefaultAwsCredentialsManager.fromConfig(config),
         settings,
         customize: client =>
-          client.middlewareStack.add(
-            (next, context) => async args => {
-              const op = (context.commandName ?? '').replace(/Command$/, '');
-              calls[op] = (calls[op] ?? 0) + 1;
-              return next(args);
-            },
-            { step: 'deserialize', name: 'testCallCounter' },
-          ),
+          countAttempts(client, op => {
+            calls[op] = (calls[op] ?? 0) + 1;
+          }),
       }),
     });
   }

@@ -1,10 +1,6 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { RDSClient, StopDBClusterCommand } from '@aws-sdk/client-rds';
-import {
-  localAwsClientConfig,
-  MotoServer,
-  startMotoServer,
-} from '@internal/stagelight-local-aws';
+import { localAwsClientConfig } from '@internal/stagelight-local-aws';
 import { PowerOperation } from '@internal/plugin-stagelight-common';
 import { CallCounter } from '../aws/CallCounter';
 import { DatabaseEnvironmentStore } from '../snapshot/EnvironmentStore';
@@ -22,10 +18,7 @@ import {
   createTestDatabases,
   postgresMissingInCi,
 } from '../__testUtils__/testDatabases';
-import {
-  startVersionServer,
-  VersionServer,
-} from '../__testUtils__/versionServer';
+import { localAwsSuite } from '../__testUtils__/localAwsSuite';
 import { EnvironmentStatusUpdater } from './EnvironmentStatusUpdater';
 import { StatusRefresher } from './StatusRefresher';
 
@@ -52,22 +45,11 @@ const operation = (status: PowerOperation['status']) =>
 describe.each(databases.eachSupportedId())(
   'status after an operation on %s',
   databaseId => {
-    let moto: MotoServer;
-    let api: VersionServer;
-
-    beforeAll(async () => {
-      moto = await startMotoServer();
-      api = await startVersionServer();
-    });
-
-    afterAll(async () => {
-      await api?.close();
-      await moto?.stop();
-    });
+    const local = localAwsSuite();
 
     beforeEach(async () => {
-      await moto.reset();
-      await createFleetFixture(moto.endpoint, [
+      await local.moto().reset();
+      await createFleetFixture(local.moto().endpoint, [
         {
           ...DEV,
           desiredCount: 2,
@@ -77,8 +59,8 @@ describe.each(databases.eachSupportedId())(
         },
         { ...TEST, desiredCount: 1, marker: 'm-test', dbMinCapacity: 0.5 },
       ]);
-      api.served.set('alder/dev', 'm-dev');
-      api.served.set('alder/test', 'm-test');
+      local.api().served.set('alder/dev', 'm-dev');
+      local.api().served.set('alder/test', 'm-test');
     });
 
     async function setup() {
@@ -86,8 +68,10 @@ describe.each(databases.eachSupportedId())(
       await migrate(knex);
       const clock = new TestClock(new Date('2026-06-10T12:00:00Z'));
       const counter = new CallCounter();
-      const collector = testStatusCollector(moto.endpoint, {
-        stagelight: { readiness: { baseUrlTemplate: api.baseUrlTemplate } },
+      const collector = testStatusCollector(local.moto().endpoint, {
+        stagelight: {
+          readiness: { baseUrlTemplate: local.api().baseUrlTemplate },
+        },
         clock,
         customizers: [counter.customizer],
       });
@@ -107,8 +91,8 @@ describe.each(databases.eachSupportedId())(
     }
 
     async function putToSleepBehindTheSnapshot() {
-      await setDesiredCount(moto.endpoint, DEV, 0);
-      const rds = new RDSClient(localAwsClientConfig(moto.endpoint));
+      await setDesiredCount(local.moto().endpoint, DEV, 0);
+      const rds = new RDSClient(localAwsClientConfig(local.moto().endpoint));
       await rds.send(
         new StopDBClusterCommand({
           DBClusterIdentifier: envNames(DEV).dbCluster,

@@ -1,12 +1,14 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { DefaultAwsCredentialsManager } from '@backstage/integration-aws-node';
 import { MotoServer, startMotoServer } from '@internal/stagelight-local-aws';
-import { AwsClientFactory } from '../aws/AwsClientFactory';
+import { awsClientFactoryFromSettings } from '../aws/AwsClientFactory';
 import { CallCounter } from '../aws/CallCounter';
 import { readStagelightSettings } from '../config/StagelightConfig';
 import { HttpDeployMarkerProbe } from '../readiness/DeployMarkerProbe';
 import { FaultInjector } from '../__testUtils__/faults';
 import {
+  ALDER_PROD,
+  BIRCH_DEV_ASLEEP,
   createFleetFixture,
   FixtureEnvironment,
 } from '../__testUtils__/fleetFixture';
@@ -28,20 +30,8 @@ const FLEET: FixtureEnvironment[] = [
     queued: 3,
     deadLetters: 1,
   },
-  {
-    clinic: 'alder',
-    stage: 'prod',
-    desiredCount: 3,
-    marker: 'm-alder-prod-2',
-    dbMinCapacity: 0.5,
-  },
-  {
-    clinic: 'birch',
-    stage: 'dev',
-    desiredCount: 0,
-    marker: 'm-birch-dev',
-    dbStopped: true,
-  },
+  ALDER_PROD,
+  BIRCH_DEV_ASLEEP,
   { clinic: 'birch', stage: 'test', desiredCount: 0, marker: 'm-birch-test' },
 ];
 
@@ -76,14 +66,11 @@ describe('StatusCollector against moto_server', () => {
       aws: { maxAttempts: options.maxAttempts ?? 3 },
     });
     const settings = readStagelightSettings(config);
-    const factory = new AwsClientFactory({
-      credentialsManager: DefaultAwsCredentialsManager.fromConfig(config),
-      endpoint: settings.aws.endpoint,
-      maxAttempts: settings.aws.maxAttempts,
-      requestTimeoutMs: settings.aws.requestTimeoutMs,
-      concurrency: settings.aws.concurrency,
-      customizers: [counter.customizer, faults.customizer],
-    });
+    const factory = awsClientFactoryFromSettings(
+      DefaultAwsCredentialsManager.fromConfig(config),
+      settings.aws,
+      [counter.customizer, faults.customizer],
+    );
     const collector = new StatusCollector({
       adapters: createStatusAdapters(factory, settings.aws.endpoint),
       settings,

@@ -6,6 +6,7 @@ import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import { mockServices } from '@backstage/backend-test-utils';
 import { Config } from '@backstage/config';
 import { DefaultAwsCredentialsManager } from '@backstage/integration-aws-node';
+import { PowerOperation, PowerStep } from '@internal/plugin-stagelight-common';
 import { Knex } from 'knex';
 import {
   AwsClientCustomizer,
@@ -213,4 +214,43 @@ export function environmentRecord(
     },
     ...overrides,
   } as unknown as EnvironmentRecord;
+}
+
+/** A power operation as the engine reports it, running and without steps unless overridden. */
+export function powerOperation(
+  overrides: Partial<PowerOperation> = {},
+): PowerOperation {
+  return {
+    id: 'op-1',
+    clinic: 'alder',
+    stage: 'dev',
+    kind: 'wake',
+    status: 'running',
+    trigger: 'user',
+    requestedBy: 'user:default/lee.lead',
+    reason: 'review',
+    outcome: null,
+    error: null,
+    createdAt: '2026-06-10T12:00:00.000Z',
+    finishedAt: null,
+    steps: [],
+    ...overrides,
+  };
+}
+
+/** One step of an operation, with no result, error or times unless overridden. */
+export function powerStep(
+  name: PowerStep['name'],
+  status: PowerStep['status'],
+  overrides: Partial<PowerStep> = {},
+): PowerStep {
+  return {
+    name,
+    status,
+    result: null,
+    error: null,
+    startedAt: null,
+    finishedAt: null,
+    ...overrides,
+  };
 }

@@ -1,39 +1,9 @@
-import type {
-  PowerOperation,
-  PowerStep,
-} from '@internal/plugin-stagelight-common';
+import { powerOperation, powerStep } from '../__testUtils__/powerFixture';
 import { OperationEndAudit, operationEndDetail } from './OperationEndAudit';
 import { PowerAuditLog } from './PowerAuditLog';
 
-function step(name: PowerStep['name'], status: PowerStep['status']): PowerStep {
-  return {
-    name,
-    status,
-    result: null,
-    error: null,
-    startedAt: null,
-    finishedAt: null,
-  };
-}
-
-function operation(overrides: Partial<PowerOperation>): PowerOperation {
-  return {
-    id: 'op-1',
-    clinic: 'alder',
-    stage: 'dev',
-    kind: 'wake',
-    status: 'running',
-    trigger: 'user',
-    requestedBy: 'user:default/lee.lead',
-    reason: 'review',
-    outcome: null,
-    error: null,
-    createdAt: '2026-06-10T12:00:00.000Z',
-    finishedAt: null,
-    steps: [],
-    ...overrides,
-  };
-}
+const step = powerStep;
+const operation = powerOperation;
 
 describe('OperationEndAudit', () => {
   const append = jest.fn();

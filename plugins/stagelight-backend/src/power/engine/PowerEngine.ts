@@ -5,15 +5,10 @@ import {
   PowerOperation,
   PowerOperationKind,
 } from '@internal/plugin-stagelight-common';
-import { EcsPowerAdapter } from '../../aws/EcsPowerAdapter';
-import { RdsPowerAdapter } from '../../aws/RdsPowerAdapter';
-import { DeployMarkerProbe } from '../../readiness/DeployMarkerProbe';
-import { Sleep } from '../../readiness/MarkerWaiter';
-import { Clock } from '../../clock/Clock';
 import { EnvironmentLock } from './EnvironmentLock';
 import { PowerSettings } from '../PowerSettings';
-import { POWER_STEPS, StepContext } from './powerSteps';
-import { PowerStore, StoredOperation } from './PowerStore';
+import { POWER_STEPS, StepCollaborators, StepContext } from './powerSteps';
+import { StoredOperation } from './PowerStore';
 import { PowerTargets } from './PowerTargets';
 
 /** Told about every change of an operation: progress for signals, the end for notifications. */
@@ -31,13 +26,7 @@ export interface StartOperation {
   idempotencyKey?: string;
 }
 
-export interface PowerEngineOptions {
-  store: PowerStore;
-  ecs: EcsPowerAdapter;
-  rds: RdsPowerAdapter;
-  probe: DeployMarkerProbe;
-  clock: Clock;
-  sleep: Sleep;
+export interface PowerEngineOptions extends StepCollaborators {
   logger: LoggerService;
   settings: Pick<
     PowerSettings,

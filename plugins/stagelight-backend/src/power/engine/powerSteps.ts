@@ -9,14 +9,18 @@ import { Clock } from '../../clock/Clock';
 import { PowerStore } from './PowerStore';
 import { PowerTargets } from './PowerTargets';
 
-export interface StepContext {
-  targets: PowerTargets;
+/** What every step works with, given to the engine once. */
+export interface StepCollaborators {
   store: PowerStore;
   ecs: EcsPowerAdapter;
   rds: RdsPowerAdapter;
   probe: DeployMarkerProbe;
   clock: Clock;
   sleep: Sleep;
+}
+
+export interface StepContext extends StepCollaborators {
+  targets: PowerTargets;
   desiredCountTag: string;
   pollIntervalMs: number;
   dbAvailableTimeoutMs: number;

@@ -3,6 +3,7 @@ import type { NotificationSendOptions } from '@backstage/plugin-notifications-no
 import type { SignalPayload } from '@backstage/plugin-signals-node';
 import { PowerOperation } from '@internal/plugin-stagelight-common';
 import { EnvironmentRecord } from '../../snapshot/EnvironmentRecord';
+import { powerOperation, powerStep } from '../__testUtils__/powerFixture';
 import { PowerNotifier } from './PowerNotifier';
 import {
   makePower,
@@ -30,49 +31,20 @@ function recorder() {
   return { signals, notifications, notifier };
 }
 
-function operation(overrides: Partial<PowerOperation>): PowerOperation {
-  return {
-    id: 'op-1',
+const operation = (overrides: Partial<PowerOperation>) =>
+  powerOperation({
     clinic: 'northside',
-    stage: 'dev',
-    kind: 'wake',
-    status: 'running',
-    trigger: 'user',
     requestedBy: 'user:default/ada',
     reason: 'patient demo for Dr. Smith',
-    outcome: null,
-    error: null,
-    createdAt: '2026-06-10T12:00:00.000Z',
-    finishedAt: null,
     steps: [
-      {
-        name: 'start-db',
-        status: 'done',
+      powerStep('start-db', 'done', {
         result: { cluster: 'arn:aws:rds:secret' },
-        error: null,
-        startedAt: null,
-        finishedAt: null,
-      },
-      {
-        name: 'restore-counts',
-        status: 'running',
-        result: null,
-        error: null,
-        startedAt: null,
-        finishedAt: null,
-      },
-      {
-        name: 'wait-ready',
-        status: 'pending',
-        result: null,
-        error: null,
-        startedAt: null,
-        finishedAt: null,
-      },
+      }),
+      powerStep('restore-counts', 'running'),
+      powerStep('wait-ready', 'pending'),
     ],
     ...overrides,
-  };
-}
+  });
 
 describe('PowerNotifier', () => {
   it('broadcasts progress without the reason, requester, results or errors, and notifies nobody yet', async () => {
