@@ -309,15 +309,23 @@ describe('createPowerRouter', () => {
       const trail = audit.body.items
         .map((a: any) => [a.action, a.clinic, a.stage, a.result, a.reason])
         .reverse();
-      expect(trail.slice(0, 4)).toEqual([
-        ['clinic-sleep', 'alder', null, 'succeeded', 'weekend'],
+      // The bulk request is recorded once it is done, saying what it did.
+      const requests = trail.filter((t: string[]) => !t[0].endsWith('-ended'));
+      expect(requests).toEqual([
         ['environment-sleep', 'alder', 'dev', 'succeeded', 'weekend'],
         ['environment-sleep', 'alder', 'test', 'succeeded', 'weekend'],
         ['environment-sleep', 'alder', 'prod', 'rejected', 'weekend'],
+        ['clinic-sleep', 'alder', null, 'succeeded', 'weekend'],
       ]);
-      // Then each started operation's end, in whichever order they finished.
-      expect(trail.slice(4)).toHaveLength(2);
-      expect(trail.slice(4)).toEqual(
+      expect(
+        audit.body.items.find((a: any) => a.action === 'clinic-sleep').detail,
+      ).toBe(
+        "sleep: alder/dev, alder/test; skipped: alder/prod (Stage 'prod' is protected: its environments are never put to sleep)",
+      );
+      // And each started operation's end, in whichever order they finished.
+      const ends = trail.filter((t: string[]) => t[0].endsWith('-ended'));
+      expect(ends).toHaveLength(2);
+      expect(ends).toEqual(
         expect.arrayContaining([
           ['environment-sleep-ended', 'alder', 'dev', 'succeeded', 'weekend'],
           ['environment-sleep-ended', 'alder', 'test', 'succeeded', 'weekend'],

@@ -21,7 +21,7 @@ import { PowerAuditor } from '../audit/PowerAuditor';
 import { LeaseService } from '../service/LeaseService';
 import { PowerService } from '../service/PowerService';
 import { ScheduleService } from '../service/ScheduleService';
-import { actorOf, PowerGuard } from './PowerGuard';
+import { PowerGuard } from './PowerGuard';
 import { PowerRequests } from './requests';
 
 export interface PowerRouterOptions {
@@ -34,6 +34,21 @@ export interface PowerRouterOptions {
   auditLog: PowerAuditLog;
   httpAuth: HttpAuthService;
   permissions: PermissionsService;
+}
+
+/** What a bulk request did, environment by environment: the audit says exactly that. */
+export function bulkDetail(
+  kind: PowerOperationKind,
+  r: BulkPowerResponse,
+): string {
+  const acted = r.started.map(
+    s => `${s.operation.clinic}/${s.operation.stage}`,
+  );
+  const skipped = r.skipped.map(s => `${s.clinic}/${s.stage} (${s.reason})`);
+  return [
+    `${kind}: ${acted.length > 0 ? acted.join(', ') : 'none'}`,
+    ...(skipped.length > 0 ? [`skipped: ${skipped.join('; ')}`] : []),
+  ].join('; ');
 }
 
 function limitOf(value: unknown): number {
@@ -153,64 +168,63 @@ export function createPowerRouter(options: PowerRouterOptions): express.Router {
     const credentials = await httpAuth.credentials(req, {
       allow: ['user', 'service'],
     });
-    const actor = actorOf(credentials);
     const requestBody = (req.body ?? {}) as { reason?: unknown };
     const byClinic = 'clinic' in scope;
-    const { request, records } = await guard.mutation(
+    const permission =
+      kind === 'wake'
+        ? stagelightEnvironmentWakePermission
+        : stagelightEnvironmentSleepPermission;
+    return guard.mutation(
       {
         credentials,
         action: `${byClinic ? 'clinic' : 'stage'}-${kind}`,
-        permission:
-          kind === 'wake'
-            ? stagelightEnvironmentWakePermission
-            : stagelightEnvironmentSleepPermission,
+        permission,
         clinic: byClinic ? scope.clinic : null,
         stage: byClinic ? null : scope.stage,
         reason: requestBody.reason,
         request: req,
       },
       async () => {
-        const parsed =
+        const request =
           kind === 'wake'
             ? requests.wake(requestBody)
             : requests.sleep(requestBody);
-        return {
-          request: parsed,
-          records: await lookup.environmentsOf(scope),
+        const records = await lookup.environmentsOf(scope);
+        const response: BulkPowerResponse = {
+          scope,
+          started: [],
+          skipped: [],
         };
+        for (const record of records) {
+          const env = { clinic: record.clinic, stage: record.stage };
+          try {
+            // Each environment is checked and audited on its own.
+            response.started.push(
+              await guard.mutation(
+                {
+                  credentials,
+                  action: `environment-${kind}`,
+                  permission,
+                  ...env,
+                  reason: request.reason,
+                  request: req,
+                },
+                actor =>
+                  kind === 'wake'
+                    ? service.wake(env, request, actor)
+                    : service.sleep(env, request, actor),
+                opDetail,
+              ),
+            );
+          } catch (error) {
+            // Already audited; the other environments go on.
+            response.skipped.push({ ...env, reason: (error as Error).message });
+          }
+        }
+        return response;
       },
-      r => ({
-        detail: `${kind} of ${r.records
-          .map(e => `${e.clinic}/${e.stage}`)
-          .join(', ')}`,
-      }),
+      r => ({ detail: bulkDetail(kind, r) }),
     );
-    const response: BulkPowerResponse = { scope, started: [], skipped: [] };
-    for (const record of records) {
-      const env = { clinic: record.clinic, stage: record.stage };
-      try {
-        response.started.push(
-          await auditor.run(
-            {
-              action: `environment-${kind}`,
-              actor,
-              ...env,
-              reason: request.reason,
-              request: req,
-            },
-            () =>
-              kind === 'wake'
-                ? service.wake(env, request, actor)
-                : service.sleep(env, request, actor),
-            opDetail,
-          ),
-        );
-      } catch (error) {
-        // Already audited; the other environments go on.
-        response.skipped.push({ ...env, reason: (error as Error).message });
-      }
-    }
-    return response;
   };
 
   for (const kind of ['wake', 'sleep'] as const) {
