@@ -55,6 +55,13 @@ describe('readPowerSettings', () => {
     ).toThrow(
       'stagelight.power.schedules.qa: unknown stage; stages are dev, test, staging, prod',
     );
+    expect(() =>
+      read({
+        power: { schedules: { prod: { timeZone: 'UTC', windows: [] } } },
+      }),
+    ).toThrow(
+      "stagelight.power.schedules.prod: stage 'prod' is protected and is never put to sleep, so it takes no schedule",
+    );
     expect(() => read({ power: { maxLeaseHours: 0 } })).toThrow(
       'stagelight.power.maxLeaseHours must be a positive number',
     );

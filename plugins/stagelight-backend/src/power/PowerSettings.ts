@@ -38,6 +38,11 @@ export function readPowerSettings(
           .join(', ')}`,
       );
     }
+    if (settings.stages.some(s => s.name === stage && s.protected)) {
+      throw new InputError(
+        `stagelight.power.schedules.${stage}: stage '${stage}' is protected and is never put to sleep, so it takes no schedule`,
+      );
+    }
     stageSchedules.set(
       stage,
       validateSchedule(

@@ -267,6 +267,11 @@ export class PowerStore {
       .merge(fields);
   }
 
+  /** Removes the environment's override; true when there was one. */
+  async deleteSchedule(env: Env): Promise<boolean> {
+    return (await this.knex(SCHEDULES).where(keyOf(env)).delete()) > 0;
+  }
+
   /**
    * Marks a schedule transition as handled; true for exactly one caller per
    * (environment, boundary), whichever replica asks first.

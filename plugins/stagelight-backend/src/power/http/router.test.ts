@@ -241,6 +241,52 @@ describe('createPowerRouter', () => {
     ]);
   });
 
+  it('refuses a schedule or a lease on a protected stage, audited, and removes an override', async () => {
+    const { app } = await setup();
+    const weekdays = {
+      timeZone: 'UTC',
+      windows: [{ days: ['mon'], start: '08:00', end: '18:00' }],
+    };
+    const schedule = await request(app)
+      .put('/environments/alder/prod/schedule')
+      .send(weekdays);
+    expect(schedule.status).toBe(409);
+    expect(schedule.body.error.message).toBe(
+      "Stage 'prod' is protected: it is never put to sleep, so it takes no schedule",
+    );
+    const lease = await request(app)
+      .post('/environments/alder/prod/wake')
+      .send({ reason: 'demo', leaseHours: 2 });
+    expect(lease.status).toBe(409);
+    expect(lease.body.error.message).toBe(
+      "Stage 'prod' is protected: it is always awake, so it takes no lease",
+    );
+    expect(
+      (await request(app).get('/environments/alder/prod/operations')).body
+        .items,
+    ).toEqual([]);
+
+    expect(
+      (await request(app).delete('/environments/alder/dev/schedule')).status,
+    ).toBe(404);
+    await request(app).put('/environments/alder/dev/schedule').send(weekdays);
+    const removed = await request(app).delete(
+      '/environments/alder/dev/schedule',
+    );
+    expect(removed.status).toBe(200);
+    expect(removed.body).toMatchObject({ source: 'stage-default' });
+    const audit = await request(app).get('/audit');
+    expect(
+      audit.body.items.map((a: any) => [a.action, a.stage, a.result]).reverse(),
+    ).toEqual([
+      ['schedule-edit', 'prod', 'rejected'],
+      ['environment-wake', 'prod', 'rejected'],
+      ['schedule-delete', 'dev', 'rejected'],
+      ['schedule-edit', 'dev', 'succeeded'],
+      ['schedule-delete', 'dev', 'succeeded'],
+    ]);
+  });
+
   it('extends and ends a lease', async () => {
     const { app, power, clock } = await setup();
     await request(app)

@@ -284,6 +284,17 @@ export function createPowerRouter(options: PowerRouterOptions): express.Router {
     },
   );
 
+  router.delete('/environments/:clinic/:stage/schedule', async (req, res) => {
+    const result = await mutation(
+      req,
+      'schedule-delete',
+      stagelightScheduleEditPermission,
+      () => schedules.remove(envOf(req)),
+      r => ({ detail: `override removed; schedule now ${r.source}` }),
+    );
+    res.json(result);
+  });
+
   router.get('/environments/:clinic/:stage/schedule', async (req, res) => {
     await requireRead(req);
     res.json(await schedules.get(envOf(req)));

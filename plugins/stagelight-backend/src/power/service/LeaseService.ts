@@ -8,6 +8,7 @@ import { EnvironmentLookup } from '../../snapshot/EnvironmentLookup';
 import { PowerStore } from '../engine/PowerStore';
 import { PowerSettings } from '../PowerSettings';
 import { isRunning } from './leases';
+import { refuseOnProtected } from './protectedStage';
 
 const HOUR = 3_600_000;
 
@@ -60,7 +61,8 @@ export class LeaseService {
     request: ExtendLeaseRequest,
     actor: string,
   ): Promise<PowerLease> {
-    await this.deps.lookup.environment(env.clinic, env.stage);
+    const record = await this.deps.lookup.environment(env.clinic, env.stage);
+    refuseOnProtected(record, 'lease');
     const now = this.deps.clock.now();
     const lease = await this.active(env, now);
     if (!lease) {

@@ -12,6 +12,7 @@ import { PowerEngine, publicOperation } from '../engine/PowerEngine';
 import { PowerStore } from '../engine/PowerStore';
 import { powerTargetsOf } from '../engine/PowerTargets';
 import { LeaseService } from './LeaseService';
+import { refuseOnProtected } from './protectedStage';
 import { ScheduleService } from './ScheduleService';
 
 type Env = { clinic: string; stage: string };
@@ -41,6 +42,7 @@ export class PowerService {
   ): Promise<PowerOperationResponse> {
     const { lookup, leases, engine, schedules, clock } = this.deps;
     const record = await lookup.environment(env.clinic, env.stage);
+    if (request.leaseHours !== undefined) refuseOnProtected(record, 'lease');
     const now = clock.now();
     if (request.leaseHours !== undefined) {
       await leases.start(env, {

@@ -3,6 +3,7 @@ import {
   Schedule,
   ScheduleResponse,
 } from '@internal/plugin-stagelight-common';
+import { NotFoundError } from '@backstage/errors';
 import { Clock } from '../../clock/Clock';
 import { desiredPowerState, DesiredPowerAnswer } from '../../schedule';
 import { EnvironmentLookup } from '../../snapshot/EnvironmentLookup';
@@ -10,6 +11,7 @@ import { EnvironmentRecord } from '../../snapshot/EnvironmentRecord';
 import { PowerStore } from '../engine/PowerStore';
 import { PowerSettings } from '../PowerSettings';
 import { isRunning, leasePeriods } from './leases';
+import { refuseOnProtected } from './protectedStage';
 
 type Env = { clinic: string; stage: string };
 
@@ -70,13 +72,25 @@ export class ScheduleService {
     schedule: Schedule,
     actor: string,
   ): Promise<ScheduleResponse> {
-    await this.deps.lookup.environment(env.clinic, env.stage);
+    const record = await this.deps.lookup.environment(env.clinic, env.stage);
+    refuseOnProtected(record, 'schedule');
     await this.deps.store.putSchedule(
       env,
       schedule,
       actor,
       this.deps.clock.now(),
     );
+    return this.get(env);
+  }
+
+  /** Removes the environment's override: the stage default (or none) applies again. */
+  async remove(env: Env): Promise<ScheduleResponse> {
+    await this.deps.lookup.environment(env.clinic, env.stage);
+    if (!(await this.deps.store.deleteSchedule(env))) {
+      throw new NotFoundError(
+        `${env.clinic}/${env.stage} has no schedule override to remove`,
+      );
+    }
     return this.get(env);
   }
 

@@ -73,7 +73,6 @@ export function PowerActions(props: PowerActionsProps) {
               permission={stagelightEnvironmentWakePermission}
               label="Wake"
               what="wake environments"
-              who="leads"
               onClick={() => setDialog('wake')}
             />
           )}
@@ -83,7 +82,6 @@ export function PowerActions(props: PowerActionsProps) {
               permission={stagelightEnvironmentSleepPermission}
               label="Sleep"
               what="put environments to sleep"
-              who="leads"
               onClick={() => setDialog('sleep')}
             />
           )}
@@ -105,6 +103,7 @@ export function PowerActions(props: PowerActionsProps) {
         open={dialog === 'wake'}
         clinic={clinic}
         stage={stage}
+        protected={props.protected}
         onClose={() => setDialog(undefined)}
         onStarted={started}
       />

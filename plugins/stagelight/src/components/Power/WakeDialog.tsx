@@ -10,6 +10,8 @@ import { EnvironmentDialogProps, PowerDialog } from './PowerDialog';
 export interface WakeDialogProps extends EnvironmentDialogProps {
   /** Called with the backend's answer once the wake has been accepted. */
   onStarted(response: PowerOperationResponse): void;
+  /** A protected stage stays awake whatever happens: it takes no lease. */
+  protected?: boolean;
 }
 
 /** Wake one environment, held awake by a lease of the chosen length. */
@@ -28,21 +30,29 @@ export function WakeDialog(props: WakeDialogProps) {
       description={
         <DialogContentText>
           Starts the database, restores the services' desired counts and waits
-          until the deployed version is served. The environment stays awake for
-          the lease, then its schedule decides again.
+          until the deployed version is served.{' '}
+          {props.protected
+            ? `${stage} is protected: it stays awake, so it takes no lease.`
+            : 'The environment stays awake for the lease, then its schedule decides again.'}
         </DialogContentText>
       }
       onClose={props.onClose}
       onSubmit={async reason => {
-        const response = await api.wake(clinic, stage, { reason, leaseHours });
+        const response = await api.wake(
+          clinic,
+          stage,
+          props.protected ? { reason } : { reason, leaseHours },
+        );
         props.onStarted(response);
       }}
     >
-      <KeepAwakeField
-        id={`${idPrefix}-lease`}
-        value={leaseHours}
-        onChange={setLeaseHours}
-      />
+      {!props.protected && (
+        <KeepAwakeField
+          id={`${idPrefix}-lease`}
+          value={leaseHours}
+          onChange={setLeaseHours}
+        />
+      )}
     </PowerDialog>
   );
 }
