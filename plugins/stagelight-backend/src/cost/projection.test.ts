@@ -137,6 +137,25 @@ describe('awakeHoursInMonth', () => {
     // Mondays 2, 9, 16, 23 give 8 hours each; 30 November gives 2; Sunday 1 November gets none.
     expect(h.awakeHours).toBe(4 * 8 + 2);
   });
+
+  it('counts the real hours of a night the fall-back lengthens, and an awake exception day', () => {
+    // October 2026 in Berlin: clocks go back on Sunday the 25th, so that
+    // Saturday's night 22:00-06:00 is 9 hours; Saturday the 31st is awake all
+    // day, its night running on into November.
+    const h = awakeHoursInMonth(
+      schedule(
+        'Europe/Berlin',
+        [{ days: ['sat'], start: '22:00', end: '06:00' }],
+        {
+          exceptions: [{ date: '2026-10-31', state: 'awake' }],
+        },
+      ),
+      new Date('2026-10-15T12:00:00Z'),
+    );
+    expect(h.hoursInMonth).toBe(745);
+    // Saturdays 3, 10 and 17: 8 hours each; the 24th: 9; the 31st: 24.
+    expect(h.awakeHours).toBe(3 * 8 + 9 + 24);
+  });
 });
 
 describe('projectMonthlyCost', () => {

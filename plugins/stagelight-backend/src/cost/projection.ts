@@ -1,6 +1,6 @@
 import { Schedule } from '@internal/plugin-stagelight-common';
 import { DateTime } from 'luxon';
-import { desiredPowerState } from '../schedule';
+import { scheduleTimeline } from '../schedule';
 
 export interface AwakeHours {
   /** The month, in the schedule's zone, as ISO instants. */
@@ -12,37 +12,23 @@ export interface AwakeHours {
 }
 
 const HOUR_MS = 3_600_000;
-/** desiredPowerState looks two weeks ahead; a quiet stretch is walked in steps shorter than that. */
-const QUIET_STEP_MS = 13 * 24 * HOUR_MS;
 
 /**
  * Awake hours the schedule gives over the calendar month containing `now` in
- * its zone, walking the same desired-state function the scheduler obeys (so
- * pre-warm leads, exceptions, windows past midnight and DST days count as they
- * will be enforced).
+ * its zone, summed over the same timeline the scheduler obeys (so pre-warm
+ * leads, exceptions, windows past midnight and DST days count as they will be
+ * enforced).
  */
 export function awakeHoursInMonth(schedule: Schedule, now: Date): AwakeHours {
   const monthStart = DateTime.fromJSDate(now, {
     zone: schedule.timeZone,
   }).startOf('month');
   const monthEnd = monthStart.plus({ months: 1 });
-  const endMs = monthEnd.toMillis();
-  let t = monthStart.toMillis();
-  let awakeMs = 0;
-  while (t < endMs) {
-    const answer = desiredPowerState({
-      protected: false,
-      leases: [],
-      schedule,
-      at: new Date(t),
-    });
-    const next = Math.min(
-      answer.nextTransition?.at.getTime() ?? t + QUIET_STEP_MS,
-      endMs,
-    );
-    if (answer.state === 'awake') awakeMs += next - t;
-    t = next;
-  }
+  const awakeMs = scheduleTimeline(
+    schedule,
+    monthStart.toMillis(),
+    monthEnd.toMillis(),
+  ).awakeMs();
   const hoursInMonth = monthEnd.diff(monthStart, 'hours').hours;
   const awakeHours = awakeMs / HOUR_MS;
   return {

@@ -289,4 +289,87 @@ describe('desiredPowerState', () => {
       since: null,
     });
   });
+
+  describe('on the timeline', () => {
+    it('sees adjacent windows and a lease meeting a window as one awake run', () => {
+      const s = schedule({
+        windows: [
+          { days: ['mon'], start: '08:00', end: '12:00' },
+          { days: ['mon'], start: '12:00', end: '18:00' },
+        ],
+      });
+      // Monday 2026-06-15, CEST.
+      const r = at('2026-06-15T09:00:00Z', s, {
+        leases: [
+          { startsAt: '2026-06-15T16:00:00Z', endsAt: '2026-06-15T19:00:00Z' },
+        ],
+      });
+      expect(r).toMatchObject({
+        state: 'awake',
+        since: new Date('2026-06-15T06:00:00Z'),
+        nextTransition: {
+          at: new Date('2026-06-15T19:00:00Z'),
+          state: 'asleep',
+        },
+      });
+      expect(at('2026-06-15T10:00:00Z', s).nextTransition?.at).toEqual(
+        new Date('2026-06-15T16:00:00Z'),
+      );
+    });
+
+    it('finds the next transition across days without windows, up to the two-week horizon', () => {
+      const wednesdays = schedule({
+        windows: [{ days: ['wed'], start: '08:00', end: '09:00' }],
+      });
+      const thursday = '2026-06-11T12:00:00Z';
+      expect(at(thursday, wednesdays)).toMatchObject({
+        state: 'asleep',
+        since: new Date('2026-06-10T07:00:00Z'),
+        nextTransition: {
+          at: new Date('2026-06-17T06:00:00Z'),
+          state: 'awake',
+        },
+      });
+      const skipOne = {
+        ...wednesdays,
+        exceptions: [{ date: '2026-06-17', state: 'asleep' as const }],
+      };
+      expect(at(thursday, skipOne).nextTransition?.at).toEqual(
+        new Date('2026-06-24T06:00:00Z'),
+      );
+      // The one after is 19 days ahead: past the horizon.
+      const skipTwo = {
+        ...wednesdays,
+        exceptions: [
+          { date: '2026-06-17', state: 'asleep' as const },
+          { date: '2026-06-24', state: 'asleep' as const },
+        ],
+      };
+      expect(at(thursday, skipTwo).nextTransition).toBeNull();
+      // The horizon includes its last instant.
+      expect(at('2026-06-24T07:00:00.000Z', skipTwo).since).toEqual(
+        new Date('2026-06-10T07:00:00Z'),
+      );
+      expect(at('2026-06-24T07:00:00.001Z', skipTwo).since).toBeNull();
+    });
+
+    it('lets an exception override a window at the local day boundary, DST day included', () => {
+      const s = schedule({
+        windows: [{ days: ['sat'], start: '22:00', end: '06:00' }],
+        exceptions: [{ date: '2026-03-29', state: 'asleep', note: 'DST' }],
+      });
+      const inside = at('2026-03-28T22:00:00Z', s);
+      expect(inside).toMatchObject({
+        state: 'awake',
+        since: new Date('2026-03-28T21:00:00Z'),
+        nextTransition: {
+          at: new Date('2026-03-28T23:00:00Z'),
+          state: 'asleep',
+        },
+      });
+      expect(at('2026-03-29T01:00:00Z', s).reason).toBe(
+        'exception 2026-03-29 (DST)',
+      );
+    });
+  });
 });

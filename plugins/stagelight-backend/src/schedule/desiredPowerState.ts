@@ -1,12 +1,5 @@
-import {
-  DesiredPower,
-  Schedule,
-  ScheduleException,
-  ScheduleWindow,
-  WEEKDAYS,
-} from '@internal/plugin-stagelight-common';
-import { DateTime } from 'luxon';
-import { minutesOf } from './validateSchedule';
+import { DesiredPower, Schedule } from '@internal/plugin-stagelight-common';
+import { scheduleStateAt, scheduleTimeline } from './scheduleTimeline';
 
 /** A period an environment is held awake, whatever its schedule. */
 export interface LeasePeriod {
@@ -34,114 +27,13 @@ export interface DesiredPowerAnswer {
   since: Date | null;
 }
 
-const HORIZON_DAYS = 14;
-
-interface Occurrence {
-  window: ScheduleWindow;
-  /** When the environment should start waking: window start minus the pre-warm lead. */
-  wakeAt: number;
-  startAt: number;
-  endAt: number;
-}
-
-/** A local wall time on a local date; luxon moves times that DST skips forward. */
-function localInstant(day: DateTime, minutes: number): DateTime {
-  const base = minutes >= 1440 ? day.plus({ days: 1 }) : day;
-  return base
-    .startOf('day')
-    .set({ hour: Math.floor(minutes / 60) % 24, minute: minutes % 60 });
-}
-
-function occurrencesOn(schedule: Schedule, day: DateTime): Occurrence[] {
-  // Luxon numbers the days 1 (Monday) to 7 (Sunday), WEEKDAYS's order.
-  const weekday = WEEKDAYS[day.weekday - 1];
-  return schedule.windows
-    .filter(w => w.days.includes(weekday))
-    .map(window => {
-      const start = minutesOf(window.start);
-      const end = minutesOf(window.end);
-      const startAt = localInstant(day, start);
-      // An end at or before the start is on the next local day.
-      const endAt =
-        end > start
-          ? localInstant(day, end)
-          : localInstant(day.plus({ days: 1 }), end);
-      return {
-        window,
-        startAt: startAt.toMillis(),
-        endAt: endAt.toMillis(),
-        wakeAt: startAt.toMillis() - schedule.preWarmMinutes * 60_000,
-      };
-    });
-}
-
-function describeWindow(w: ScheduleWindow, zone: string) {
-  return `window ${w.days.join(',')} ${w.start}-${w.end} ${zone}`;
-}
-
-/** A schedule laid out as instants around `at`, so evaluating it needs no calendar work. */
-interface Timeline {
-  schedule: Schedule;
-  occurrences: Occurrence[];
-  exceptions: { from: number; to: number; exception: ScheduleException }[];
-}
-
-function timelineOf(schedule: Schedule, at: Date, days: number): Timeline {
-  const local = DateTime.fromJSDate(at, { zone: schedule.timeZone }).startOf(
-    'day',
-  );
-  const occurrences: Occurrence[] = [];
-  // One day more on each side: windows past midnight and pre-warm leads reach across.
-  for (let d = -days - 1; d <= days + 1; d++) {
-    occurrences.push(...occurrencesOn(schedule, local.plus({ days: d })));
-  }
-  const exceptions = schedule.exceptions.map(exception => {
-    const day = DateTime.fromISO(exception.date, { zone: schedule.timeZone });
-    return {
-      from: day.toMillis(),
-      to: day.plus({ days: 1 }).toMillis(),
-      exception,
-    };
-  });
-  return { schedule, occurrences, exceptions };
-}
-
-function scheduleState(
-  timeline: Timeline,
-  t: number,
-): { state: DesiredPower; reason: string } {
-  const zone = timeline.schedule.timeZone;
-  const e = timeline.exceptions.find(x => x.from <= t && t < x.to)?.exception;
-  if (e) {
-    return {
-      state: e.state,
-      reason: `exception ${e.date}${e.note ? ` (${e.note})` : ''}`,
-    };
-  }
-  const inside = timeline.occurrences.find(o => o.startAt <= t && t < o.endAt);
-  if (inside) {
-    return { state: 'awake', reason: describeWindow(inside.window, zone) };
-  }
-  const warming = timeline.occurrences.find(
-    o => o.wakeAt <= t && t < o.startAt,
-  );
-  if (warming) {
-    return {
-      state: 'awake',
-      reason: `pre-warm ${
-        timeline.schedule.preWarmMinutes
-      } min before ${describeWindow(warming.window, zone)}`,
-    };
-  }
-  return {
-    state: 'asleep',
-    reason: `outside the schedule's windows (${zone})`,
-  };
-}
+const DAY_MS = 86_400_000;
+const HORIZON_MS = 14 * DAY_MS;
+/** Most transitions are within a day or two: look that far first, and two weeks only when needed. */
+const NEAR_MS = 2 * DAY_MS;
 
 function stateAt(
-  input: Omit<DesiredPowerInput, 'at' | 'schedule'>,
-  timeline: Timeline | undefined,
+  input: DesiredPowerInput,
   t: number,
 ): { state: DesiredPower; reason: string } {
   if (input.protected) {
@@ -158,60 +50,10 @@ function stateAt(
       reason: `lease until ${lease.endsAt.toISOString()}`,
     };
   }
-  if (!timeline) {
+  if (!input.schedule) {
     return { state: 'awake', reason: 'no schedule: left as it is set' };
   }
-  return scheduleState(timeline, t);
-}
-
-/** Every instant within `days` of `at` at which the desired state may change. */
-function candidates(
-  input: DesiredPowerInput,
-  timeline: Timeline | undefined,
-  days: number,
-): number[] {
-  const t = input.at.getTime();
-  const out: number[] = [];
-  for (const l of input.leases) {
-    if (l.startsAt) out.push(l.startsAt.getTime());
-    out.push(l.endsAt.getTime());
-  }
-  for (const o of timeline?.occurrences ?? [])
-    out.push(o.wakeAt, o.startAt, o.endAt);
-  for (const e of timeline?.exceptions ?? []) out.push(e.from, e.to);
-  const horizon = days * 86_400_000;
-  return [...new Set(out)]
-    .filter(c => Math.abs(c - t) <= horizon)
-    .sort((a, b) => a - b);
-}
-
-function transitions(
-  input: DesiredPowerInput,
-  timeline: Timeline | undefined,
-  current: DesiredPower,
-  days: number,
-): Pick<DesiredPowerAnswer, 'nextTransition' | 'since'> {
-  const t = input.at.getTime();
-  const points = candidates(input, timeline, days);
-  let nextTransition: DesiredPowerAnswer['nextTransition'] = null;
-  for (const c of points) {
-    if (c <= t) continue;
-    const s = stateAt(input, timeline, c).state;
-    if (s !== current) {
-      nextTransition = { at: new Date(c), state: s };
-      break;
-    }
-  }
-  let since: Date | null = null;
-  for (let i = points.length - 1; i >= 0; i--) {
-    const c = points[i];
-    if (c > t) continue;
-    if (stateAt(input, timeline, c - 1).state !== current) {
-      since = new Date(c);
-      break;
-    }
-  }
-  return { nextTransition, since };
+  return scheduleStateAt(input.schedule, t);
 }
 
 /**
@@ -219,22 +61,41 @@ function transitions(
  * always awake, then a covering lease keeps it awake, then the schedule (its
  * dated exceptions before its weekly windows, each window preceded by the
  * pre-warm lead). A pure function of its input.
+ *
+ * `since` and `nextTransition` are the ends of the current run on the
+ * schedule's timeline with the leases added: a lease meeting a window makes
+ * one awake run, not a transition.
  */
 export function desiredPowerState(
   input: DesiredPowerInput,
 ): DesiredPowerAnswer {
   const t = input.at.getTime();
-  const timeline = (days: number) =>
-    input.schedule ? timelineOf(input.schedule, input.at, days) : undefined;
-  const near = timeline(2);
-  const now = stateAt(input, near, t);
-  if (input.protected) {
+  const now = stateAt(input, t);
+  // Protected, or unscheduled (awake, leases or not): the state never changes.
+  if (input.protected || !input.schedule) {
     return { ...now, nextTransition: null, since: null };
   }
-  // Most transitions are within a day or two; look further only when needed.
-  let found = transitions(input, near, now.state, 2);
-  if (!found.nextTransition || !found.since) {
-    found = transitions(input, timeline(HORIZON_DAYS), now.state, HORIZON_DAYS);
-  }
-  return { ...now, ...found };
+  const leases = input.leases.map(l => ({
+    from: l.startsAt?.getTime() ?? -Infinity,
+    to: l.endsAt.getTime(),
+  }));
+  const schedule = input.schedule;
+  // A millisecond past the reach on each side, so a run the range's edge cuts is one reaching beyond.
+  const runWithin = (reach: number) =>
+    scheduleTimeline(schedule, t - reach - 1, t + reach + 1)
+      .with(leases)
+      .runAt(t);
+  let run = runWithin(NEAR_MS);
+  if (run.since === null || run.until === null) run = runWithin(HORIZON_MS);
+  return {
+    ...now,
+    since: run.since === null ? null : new Date(run.since),
+    nextTransition:
+      run.until === null
+        ? null
+        : {
+            at: new Date(run.until),
+            state: now.state === 'awake' ? 'asleep' : 'awake',
+          },
+  };
 }

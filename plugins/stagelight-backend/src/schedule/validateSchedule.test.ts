@@ -1,4 +1,8 @@
-import { validateSchedule } from './validateSchedule';
+import {
+  MAX_SCHEDULE_EXCEPTIONS,
+  MAX_SCHEDULE_WINDOWS,
+  validateSchedule,
+} from './validateSchedule';
 
 const ok = {
   timeZone: 'Europe/Berlin',
@@ -12,9 +16,9 @@ const ok = {
   exceptions: [{ date: '2026-12-25', state: 'asleep', note: 'Christmas' }],
 };
 
-function messageOf(input: unknown): string {
+function messageOf(input: unknown, what?: string): string {
   try {
-    validateSchedule(input);
+    validateSchedule(input, what);
   } catch (error) {
     expect((error as Error).name).toBe('InputError');
     return (error as Error).message;
@@ -93,5 +97,43 @@ describe('validateSchedule', () => {
 
   it('rejects non-objects', () => {
     expect(messageOf('always')).toContain('schedule must be an object');
+  });
+
+  it('accepts the largest schedule and names the list that is too long', () => {
+    const windows = (n: number) =>
+      Array.from({ length: n }, (_, i) => ({
+        days: ['mon'],
+        start: `${String(Math.floor(i / 4)).padStart(2, '0')}:${String(
+          (i % 4) * 15,
+        ).padStart(2, '0')}`,
+        end: '23:59',
+      }));
+    const exceptions = (n: number) =>
+      Array.from({ length: n }, (_, i) => ({
+        date: new Date(Date.UTC(2028, 0, 1 + i)).toISOString().slice(0, 10),
+        state: 'asleep',
+      }));
+    const largest = {
+      ...ok,
+      windows: windows(MAX_SCHEDULE_WINDOWS),
+      exceptions: exceptions(MAX_SCHEDULE_EXCEPTIONS),
+    };
+    expect(validateSchedule(largest).windows).toHaveLength(64);
+    expect(validateSchedule(largest).exceptions).toHaveLength(366);
+
+    const m = messageOf({
+      ...largest,
+      windows: windows(65),
+      exceptions: exceptions(367),
+    });
+    expect(m).toContain(
+      'schedule.windows must list at most 64 windows, got 65',
+    );
+    expect(m).toContain(
+      'schedule.exceptions must list at most 366 exceptions, got 367',
+    );
+    expect(
+      messageOf({ ...largest, windows: windows(65) }, 'stage schedule'),
+    ).toContain('stage schedule.windows must list at most 64 windows');
   });
 });

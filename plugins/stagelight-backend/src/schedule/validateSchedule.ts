@@ -11,6 +11,25 @@ import { DateTime, IANAZone } from 'luxon';
 /** The longest pre-warm lead accepted: a window's wake should not start the day before. */
 export const MAX_PRE_WARM_MINUTES = 240;
 
+/**
+ * The largest schedule accepted: far more windows than any rota of shifts
+ * needs, and an exception for every day of a leap year. Evaluating a
+ * schedule is linear in both; bench/schedule.ts times one of this size.
+ */
+/** A value as an error names it: short, whatever was sent (errors never echo a whole input). */
+function excerpt(value: unknown): string {
+  let text: string;
+  try {
+    text = JSON.stringify(value) ?? String(value);
+  } catch {
+    text = typeof value;
+  }
+  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
+}
+
+export const MAX_SCHEDULE_WINDOWS = 64;
+export const MAX_SCHEDULE_EXCEPTIONS = 366;
+
 const HHMM = /^([01]\d|2[0-3]):([0-5]\d)$|^24:00$/;
 
 /** Minutes after local midnight of an HH:MM string (24:00 is 1440). */
@@ -49,7 +68,7 @@ function windowProblems(w: unknown, at: string): string[] {
       problems.push(
         `${at}.${key} must be HH:MM (00:00-23:59${
           key === 'end' ? ' or 24:00' : ''
-        }), got ${JSON.stringify(value)}`,
+        }), got ${excerpt(value)}`,
       );
     }
   }
@@ -76,7 +95,7 @@ function exceptionProblems(e: unknown, at: string): string[] {
     !DateTime.fromISO(e.date).isValid
   ) {
     problems.push(
-      `${at}.date must be a date YYYY-MM-DD, got ${JSON.stringify(e.date)}`,
+      `${at}.date must be a date YYYY-MM-DD, got ${excerpt(e.date)}`,
     );
   }
   if (e.state !== 'awake' && e.state !== 'asleep') {
@@ -107,7 +126,7 @@ export function validateSchedule(input: unknown, what = 'schedule'): Schedule {
     !IANAZone.isValidZone(input.timeZone)
   ) {
     problems.push(
-      `${what}.timeZone must be an IANA time zone such as Europe/Berlin, got ${JSON.stringify(
+      `${what}.timeZone must be an IANA time zone such as Europe/Berlin, got ${excerpt(
         input.timeZone,
       )}`,
     );
@@ -115,6 +134,10 @@ export function validateSchedule(input: unknown, what = 'schedule'): Schedule {
   const windows = input.windows;
   if (!Array.isArray(windows)) {
     problems.push(`${what}.windows must be a list (empty means always asleep)`);
+  } else if (windows.length > MAX_SCHEDULE_WINDOWS) {
+    problems.push(
+      `${what}.windows must list at most ${MAX_SCHEDULE_WINDOWS} windows, got ${windows.length}`,
+    );
   } else {
     windows.forEach((w, i) =>
       problems.push(...windowProblems(w, `${what}.windows[${i}]`)),
@@ -145,6 +168,10 @@ export function validateSchedule(input: unknown, what = 'schedule'): Schedule {
   const exceptions = input.exceptions ?? [];
   if (!Array.isArray(exceptions)) {
     problems.push(`${what}.exceptions must be a list`);
+  } else if (exceptions.length > MAX_SCHEDULE_EXCEPTIONS) {
+    problems.push(
+      `${what}.exceptions must list at most ${MAX_SCHEDULE_EXCEPTIONS} exceptions, got ${exceptions.length}`,
+    );
   } else {
     exceptions.forEach((e, i) =>
       problems.push(...exceptionProblems(e, `${what}.exceptions[${i}]`)),
