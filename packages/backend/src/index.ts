@@ -4,6 +4,7 @@
  * order listed.
  */
 import { createBackend } from '@backstage/backend-defaults';
+import { eventsModuleStagelightJsonBody } from '@internal/plugin-stagelight-backend';
 
 const backend = createBackend();
 
@@ -31,10 +32,12 @@ const features = {
   ],
 
   // GitHub webhooks at POST /api/events/http/github, re-published as
-  // github.<event> (Stagelight wakes environments on github.push).
+  // github.<event> (Stagelight wakes environments on github.push); a body
+  // that is not JSON gets a 400 instead of the events backend's 500.
   events: [
     import('@backstage/plugin-events-backend'),
     import('@backstage/plugin-events-backend-module-github'),
+    eventsModuleStagelightJsonBody,
   ],
 
   // Inventory, status and readiness of every clinic's stages; wake, sleep and cost.

@@ -1,5 +1,5 @@
 /**
- * The OpenAPI 3.1 contract of /api/stagelight: request validation comes from it
+ * The OpenAPI 3.1 contract of every route of /api/stagelight: request validation comes from it
  * (`@backstage/backend-openapi-utils`), and it is served at /openapi.json for
  * pipelines and clients. Response shapes mirror `@internal/plugin-stagelight-common`.
  */
@@ -8,24 +8,16 @@ import {
   READINESS_STATES,
   WAIT_OUTCOMES,
 } from '@internal/plugin-stagelight-common';
+import { costPaths } from './costPaths';
+import { powerPaths } from './powerPaths';
+import { requestSchemas } from './requestSchemas';
+import { errorResponse } from './responses';
 
 const CLINIC_PATTERN = '^[a-z](?:[a-z0-9]|-(?=[a-z0-9])){0,31}$';
 const STAGE_PATTERN = '^[a-z0-9][a-z0-9-]{0,31}$';
 
 const nullableString = { type: ['string', 'null'] } as const;
 const nullableNumber = { type: ['number', 'null'] } as const;
-
-/** A 4xx/5xx answer: the backend's error body, with what it means here. */
-function errorResponse<D extends string>(description: D) {
-  return {
-    description,
-    content: {
-      'application/json': {
-        schema: { $ref: '#/components/schemas/Error' },
-      },
-    },
-  } as const;
-}
 
 const summaryProperties = {
   clinic: { type: 'string' },
@@ -86,6 +78,7 @@ export const spec = {
       },
     },
     schemas: {
+      ...requestSchemas,
       Error: {
         type: 'object',
         additionalProperties: false,
@@ -379,5 +372,7 @@ export const spec = {
         },
       },
     },
+    ...powerPaths,
+    ...costPaths,
   },
 } as const;

@@ -9,6 +9,7 @@ import { stagelightCostReadPermission } from '@internal/plugin-stagelight-common
 import express from 'express';
 import request from 'supertest';
 import { testConfig } from '../../__testUtils__/testSettings';
+import { createOpenApiRouter } from '../../http/openApiRouter';
 import { createCostModule } from '../CostModule';
 import { readCostSettings } from '../CostSettings';
 
@@ -33,11 +34,14 @@ async function app(result: AuthorizeResult.ALLOW | AuthorizeResult.DENY) {
     logger: mockServices.logger.mock(),
   });
   const server = express()
+    // Behind the contract, as the plugin mounts it.
     .use(
-      cost.router({
-        httpAuth: mockServices.httpAuth(),
-        permissions,
-      }),
+      createOpenApiRouter([
+        cost.router({
+          httpAuth: mockServices.httpAuth(),
+          permissions,
+        }),
+      ]),
     )
     .use(mockErrorHandler());
   return { server, permissions };

@@ -35,7 +35,6 @@ export function createCostRouter(options: CostRouterOptions): express.Router {
       'Not allowed to read Stagelight cost',
     ),
   );
-  cost.use(express.json({ limit: '64kb' }));
 
   cost.get('/summary', async (_req, res) => {
     res.json(await reports.summary());

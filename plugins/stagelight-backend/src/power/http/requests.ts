@@ -6,17 +6,17 @@ import {
   WakeRequest,
 } from '@internal/plugin-stagelight-common';
 import { validateSchedule } from '../../schedule';
+import { MAX_REASON_LENGTH } from '../../schema/bounds';
 
-/** Longest reason kept: in a request, in the audit history, in an error. */
-export const MAX_REASON_LENGTH = 500;
+export { MAX_REASON_LENGTH };
 
 /** The reason as the audit keeps it: bounded, or null when none was a string. */
 export function reasonExcerpt(reason: unknown): string | null {
   return typeof reason === 'string' ? reason.slice(0, MAX_REASON_LENGTH) : null;
 }
 
-function requiredReason(body: unknown): string {
-  const reason = (body as { reason?: unknown } | undefined)?.reason;
+function requiredReason(body: { reason?: string }): string {
+  const { reason } = body;
   if (typeof reason !== 'string' || !reason.trim()) {
     throw new InputError(
       'reason is required: say why, it goes into the audit history',
@@ -37,34 +37,35 @@ function requiredReason(body: unknown): string {
 export class PowerRequests {
   constructor(private readonly o: { maxLeaseHours: number }) {}
 
-  wake(body: unknown): WakeRequest {
+  wake(body: Partial<WakeRequest>): WakeRequest {
     const reason = requiredReason(body);
-    const leaseHours = (body as { leaseHours?: unknown }).leaseHours;
+    const { leaseHours } = body;
     if (leaseHours === undefined) return { reason };
     this.#checkHours(leaseHours, 'leaseHours');
     return { reason, leaseHours: leaseHours as number };
   }
 
-  sleep(body: unknown): SleepRequest {
+  sleep(body: Partial<SleepRequest>): SleepRequest {
     return { reason: requiredReason(body) };
   }
 
-  extend(body: unknown): ExtendLeaseRequest {
+  extend(body: Partial<ExtendLeaseRequest>): ExtendLeaseRequest {
     const reason = requiredReason(body);
-    const hours = (body as { hours?: unknown }).hours;
+    const { hours } = body;
     this.#checkHours(hours, 'hours');
     return { reason, hours: hours as number };
   }
 
   /** Ending a lease needs no reason; a blank one reads "lease ended early". */
-  endReason(body: unknown): string {
-    const reason = (body as { reason?: unknown } | undefined)?.reason;
+  endReason(body: { reason?: string } | undefined): string {
+    const reason = body?.reason;
     return typeof reason === 'string' && reason.trim()
       ? reason.trim()
       : 'lease ended early';
   }
 
-  schedule(body: unknown): Schedule {
+  /** The contract bounds the shape; this checks the meaning (zone, times, days). */
+  schedule(body: Partial<Schedule>): Schedule {
     return validateSchedule(body);
   }
 

@@ -6,6 +6,7 @@ import {
   TestDatabases,
 } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { createOpenApiRouter } from '../../http/openApiRouter';
 import { PowerObserver } from '../engine/PowerEngine';
 import {
   environmentRecord,
@@ -55,17 +56,22 @@ describe('createPowerRouter', () => {
         },
       },
     });
+    const decide = (r: { permission: { name: string } }) => ({
+      result: denied.includes(r.permission.name)
+        ? AuthorizeResult.DENY
+        : AuthorizeResult.ALLOW,
+    });
+    // One environment is authorized as a resource; a whole clinic or stage conditionally.
     const permissions = mockServices.permissions.mock({
-      authorize: async requests =>
-        requests.map(r => ({
-          result: denied.includes(r.permission.name)
-            ? AuthorizeResult.DENY
-            : AuthorizeResult.ALLOW,
-        })) as any,
+      authorize: async requests => requests.map(decide) as any,
+      authorizeConditional: async requests => requests.map(decide) as any,
     });
     const app = express();
+    // Behind the contract, as the plugin mounts it.
     app.use(
-      await power.router({ httpAuth: mockServices.httpAuth(), permissions }),
+      createOpenApiRouter([
+        power.router({ httpAuth: mockServices.httpAuth(), permissions }),
+      ]),
     );
     app.use(mockErrorHandler());
     return { app, power, clock };

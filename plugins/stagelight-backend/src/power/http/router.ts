@@ -5,12 +5,15 @@ import {
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
-import { BasicPermission } from '@backstage/plugin-permission-common';
+import { Permission } from '@backstage/plugin-permission-common';
 import {
   AuditListResponse,
   BulkPowerResponse,
   OperationListResponse,
   PowerOperationKind,
+  PowerOperationResponse,
+  Schedule,
+  WakeRequest,
   stagelightEnvironmentSleepPermission,
   stagelightEnvironmentWakePermission,
   stagelightScheduleEditPermission,
@@ -51,6 +54,21 @@ export function bulkDetail(
   ].join('; ');
 }
 
+/** A schedule as the audit keeps it: what it is, bounded, not the whole body. */
+export function scheduleDetail(schedule: Schedule | null): string {
+  if (!schedule) return 'no schedule';
+  const { windows, exceptions, timeZone, preWarmMinutes } = schedule;
+  const shown = windows
+    .slice(0, 3)
+    .map(w => `${w.days.join(',')} ${w.start}-${w.end}`);
+  const more = windows.length > 3 ? ` and ${windows.length - 3} more` : '';
+  return `${timeZone}: ${windows.length} window(s) (${shown.join(
+    '; ',
+  )}${more}), pre-warm ${preWarmMinutes} min, ${
+    exceptions.length
+  } exception(s)`;
+}
+
 function limitOf(value: unknown): number {
   if (value === undefined) return 50;
   const n = Number(value);
@@ -78,8 +96,6 @@ export function createPowerRouter(options: PowerRouterOptions): express.Router {
     permissions,
   } = options;
   const router = Router();
-  // On the routes that take a body only: the routers share one mount point.
-  const jsonBody = express.json();
 
   const guard = new PowerGuard({ permissions, auditor });
 
@@ -90,7 +106,7 @@ export function createPowerRouter(options: PowerRouterOptions): express.Router {
   const mutation = async <T>(
     req: express.Request,
     action: string,
-    permission: BasicPermission,
+    permission: Permission,
     fn: (actor: string) => Promise<T>,
     describe?: (value: T) => { detail?: string; operationId?: string },
   ) => {
@@ -121,36 +137,27 @@ export function createPowerRouter(options: PowerRouterOptions): express.Router {
     detail: `operation ${r.operation.status}`,
   });
 
-  router.post(
-    '/environments/:clinic/:stage/wake',
-    jsonBody,
-    async (req, res) => {
-      const result = await mutation(
-        req,
-        'environment-wake',
-        stagelightEnvironmentWakePermission,
-        actor => service.wake(envOf(req), requests.wake(req.body ?? {}), actor),
-        opDetail,
-      );
-      res.status(202).json(result);
-    },
-  );
+  router.post('/environments/:clinic/:stage/wake', async (req, res) => {
+    const result = await mutation(
+      req,
+      'environment-wake',
+      stagelightEnvironmentWakePermission,
+      actor => service.wake(envOf(req), requests.wake(req.body ?? {}), actor),
+      opDetail,
+    );
+    res.status(202).json(result);
+  });
 
-  router.post(
-    '/environments/:clinic/:stage/sleep',
-    jsonBody,
-    async (req, res) => {
-      const result = await mutation(
-        req,
-        'environment-sleep',
-        stagelightEnvironmentSleepPermission,
-        actor =>
-          service.sleep(envOf(req), requests.sleep(req.body ?? {}), actor),
-        opDetail,
-      );
-      res.status(202).json(result);
-    },
-  );
+  router.post('/environments/:clinic/:stage/sleep', async (req, res) => {
+    const result = await mutation(
+      req,
+      'environment-sleep',
+      stagelightEnvironmentSleepPermission,
+      actor => service.sleep(envOf(req), requests.sleep(req.body ?? {}), actor),
+      opDetail,
+    );
+    res.status(202).json(result);
+  });
 
   /**
    * Wake or sleep every environment of a clinic or a stage. The request as a
@@ -168,7 +175,7 @@ export function createPowerRouter(options: PowerRouterOptions): express.Router {
     const credentials = await httpAuth.credentials(req, {
       allow: ['user', 'service'],
     });
-    const requestBody = (req.body ?? {}) as { reason?: unknown };
+    const requestBody = (req.body ?? {}) as Partial<WakeRequest>;
     const byClinic = 'clinic' in scope;
     const permission =
       kind === 'wake'
@@ -200,7 +207,7 @@ export function createPowerRouter(options: PowerRouterOptions): express.Router {
           try {
             // Each environment is checked and audited on its own.
             response.started.push(
-              await guard.mutation(
+              await guard.mutation<PowerOperationResponse>(
                 {
                   credentials,
                   action: `environment-${kind}`,
@@ -228,61 +235,49 @@ export function createPowerRouter(options: PowerRouterOptions): express.Router {
   };
 
   for (const kind of ['wake', 'sleep'] as const) {
-    router.post(`/clinics/:clinic/${kind}`, jsonBody, async (req, res) => {
+    router.post(`/clinics/:clinic/${kind}`, async (req, res) => {
       res
         .status(202)
         .json(await bulk(req, kind, { clinic: req.params.clinic }));
     });
-    router.post(`/stages/:stage/${kind}`, jsonBody, async (req, res) => {
+    router.post(`/stages/:stage/${kind}`, async (req, res) => {
       res.status(202).json(await bulk(req, kind, { stage: req.params.stage }));
     });
   }
 
-  router.post(
-    '/environments/:clinic/:stage/lease/extend',
-    jsonBody,
-    async (req, res) => {
-      const lease = await mutation(
-        req,
-        'lease-extend',
-        stagelightEnvironmentWakePermission,
-        actor =>
-          leases.extend(envOf(req), requests.extend(req.body ?? {}), actor),
-        l => ({ detail: `lease until ${l.endsAt}` }),
-      );
-      res.json({ lease });
-    },
-  );
+  router.post('/environments/:clinic/:stage/lease/extend', async (req, res) => {
+    const lease = await mutation(
+      req,
+      'lease-extend',
+      stagelightEnvironmentWakePermission,
+      actor =>
+        leases.extend(envOf(req), requests.extend(req.body ?? {}), actor),
+      l => ({ detail: `lease until ${l.endsAt}` }),
+    );
+    res.json({ lease });
+  });
 
-  router.delete(
-    '/environments/:clinic/:stage/lease',
-    jsonBody,
-    async (req, res) => {
-      const lease = await mutation(
-        req,
-        'lease-end',
-        stagelightEnvironmentSleepPermission,
-        actor => leases.end(envOf(req), requests.endReason(req.body), actor),
-        l => ({ detail: `lease ended at ${l.endsAt}` }),
-      );
-      res.json({ lease });
-    },
-  );
+  router.delete('/environments/:clinic/:stage/lease', async (req, res) => {
+    const lease = await mutation(
+      req,
+      'lease-end',
+      stagelightEnvironmentSleepPermission,
+      actor => leases.end(envOf(req), requests.endReason(req.body), actor),
+      l => ({ detail: `lease ended at ${l.endsAt}` }),
+    );
+    res.json({ lease });
+  });
 
-  router.put(
-    '/environments/:clinic/:stage/schedule',
-    jsonBody,
-    async (req, res) => {
-      const result = await mutation(
-        req,
-        'schedule-edit',
-        stagelightScheduleEditPermission,
-        actor => schedules.put(envOf(req), requests.schedule(req.body), actor),
-        r => ({ detail: JSON.stringify(r.schedule) }),
-      );
-      res.json(result);
-    },
-  );
+  router.put('/environments/:clinic/:stage/schedule', async (req, res) => {
+    const result = await mutation(
+      req,
+      'schedule-edit',
+      stagelightScheduleEditPermission,
+      actor => schedules.put(envOf(req), requests.schedule(req.body), actor),
+      r => ({ detail: scheduleDetail(r.schedule) }),
+    );
+    res.json(result);
+  });
 
   router.delete('/environments/:clinic/:stage/schedule', async (req, res) => {
     const result = await mutation(
