@@ -10,6 +10,12 @@ export interface Config {
       leads?: string[];
       /** Read cost. Default [group:default/managers]. */
       managers?: string[];
+      /**
+       * When true (the default), a lead wakes, sleeps and edits the schedules
+       * of the clinics the lead's groups own (the environments' stagelight:owner
+       * tag) and of unowned clinics only; when false, of every clinic.
+       */
+      perClinicAccess?: boolean;
     };
   };
 }

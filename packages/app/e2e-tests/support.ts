@@ -7,7 +7,11 @@ import {
 } from '@internal/stagelight-tag-contract';
 
 /** The demo organisation's people the sign-in page offers (app-config.yaml). */
-export type Persona = 'Guest Developer' | 'Lee Lead' | 'Max Manager';
+export type Persona =
+  | 'Guest Developer'
+  | 'Lee Lead'
+  | 'Cara Lead'
+  | 'Max Manager';
 
 /** Signs in as a demo persona and waits until the app shows it is signed in. */
 export async function signIn(page: Page, persona: Persona = 'Guest Developer') {

@@ -57,9 +57,18 @@ export function isValidClinicId(id: string): boolean {
   return CLINIC_ID_PATTERN.test(id);
 }
 
+/** One resource of an environment, as its tags describe it. */
+export interface TaggedComponent {
+  clinic: string;
+  stage: StageName;
+  component: ComponentName;
+  /** The catalog group that owns the clinic; no owner tag without it. */
+  owner?: string;
+}
+
 /** The tags one resource of an environment carries. */
 export function environmentTags(
-  env: { clinic: string; stage: StageName; component: ComponentName },
+  env: TaggedComponent,
   keys: TagKeys = DEFAULT_TAG_KEYS,
 ): Record<string, string> {
   return {
@@ -67,12 +76,13 @@ export function environmentTags(
     [keys.clinic]: env.clinic,
     [keys.stage]: env.stage,
     [keys.component]: env.component,
+    ...(env.owner ? { [keys.owner]: env.owner } : {}),
   };
 }
 
 /** The same tags as a list, in the `{ Key, Value }` shape most AWS APIs take. */
 export function environmentTagList(
-  env: { clinic: string; stage: StageName; component: ComponentName },
+  env: TaggedComponent,
   keys: TagKeys = DEFAULT_TAG_KEYS,
 ): { Key: string; Value: string }[] {
   return Object.entries(environmentTags(env, keys)).map(([Key, Value]) => ({

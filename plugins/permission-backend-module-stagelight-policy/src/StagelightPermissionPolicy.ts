@@ -1,6 +1,7 @@
 import { UserInfoService } from '@backstage/backend-plugin-api';
 import {
   AuthorizeResult,
+  isResourcePermission,
   PolicyDecision,
 } from '@backstage/plugin-permission-common';
 import {
@@ -8,10 +9,24 @@ import {
   PolicyQuery,
   PolicyQueryUser,
 } from '@backstage/plugin-permission-node';
+import {
+  createStagelightEnvironmentConditionalDecision,
+  stagelightEnvironmentConditions,
+} from '@internal/plugin-stagelight-backend';
+import { STAGELIGHT_ENVIRONMENT_RESOURCE_TYPE } from '@internal/plugin-stagelight-common';
 import { isStagelightPermission, RoleGroups, rolesOf, userMay } from './roles';
 
 const ALLOW: PolicyDecision = { result: AuthorizeResult.ALLOW };
 const DENY: PolicyDecision = { result: AuthorizeResult.DENY };
+
+export interface StagelightPolicyOptions {
+  /**
+   * Whether a role's power permissions hold only for the clinics the user's
+   * groups own and for unowned ones (`stagelight.policy.perClinicAccess`).
+   * Default true.
+   */
+  perClinicAccess?: boolean;
+}
 
 /**
  * The portal's policy. Stagelight permissions follow the role table in
@@ -19,18 +34,46 @@ const DENY: PolicyDecision = { result: AuthorizeResult.DENY };
  * policy this replaces. Backend services (e.g. the catalog module reading the
  * inventory) never reach a policy: the permissions service allows them itself.
  * A request without a user is unauthenticated and gets nothing of Stagelight.
+ *
+ * Wake, sleep and schedule edits are decided per environment: a lead holds
+ * them on the clinics the lead's groups own and on unowned ones, as a
+ * conditional decision the Stagelight backend applies to the environment
+ * (docs/architecture.md, "Security and audit"). Protected stages are never
+ * put to sleep whatever this says: the backend refuses that itself.
  */
 export class StagelightPermissionPolicy implements PermissionPolicy {
+  private readonly perClinicAccess: boolean;
+
   constructor(
     private readonly groups: RoleGroups,
     private readonly userInfo: UserInfoService,
-  ) {}
+    options: StagelightPolicyOptions = {},
+  ) {
+    this.perClinicAccess = options.perClinicAccess ?? true;
+  }
 
-  async handle(request: PolicyQuery, user?: PolicyQueryUser): Promise<PolicyDecision> {
-    const name = request.permission.name;
-    if (!isStagelightPermission(name)) return ALLOW;
+  async handle(
+    request: PolicyQuery,
+    user?: PolicyQueryUser,
+  ): Promise<PolicyDecision> {
+    const { permission } = request;
+    if (!isStagelightPermission(permission.name)) return ALLOW;
     if (!user) return DENY;
-    const { ownershipEntityRefs } = await this.userInfo.getUserInfo(user.credentials);
-    return userMay(name, rolesOf(ownershipEntityRefs, this.groups)) ? ALLOW : DENY;
+    const { ownershipEntityRefs } = await this.userInfo.getUserInfo(
+      user.credentials,
+    );
+    if (!userMay(permission.name, rolesOf(ownershipEntityRefs, this.groups)))
+      return DENY;
+    if (
+      this.perClinicAccess &&
+      isResourcePermission(permission, STAGELIGHT_ENVIRONMENT_RESOURCE_TYPE)
+    ) {
+      const { isClinicOwner, isUnowned } = stagelightEnvironmentConditions;
+      // An unowned clinic stays any lead's: owner tags are optional.
+      return createStagelightEnvironmentConditionalDecision(permission, {
+        anyOf: [isClinicOwner({ claims: ownershipEntityRefs }), isUnowned()],
+      });
+    }
+    return ALLOW;
   }
 }

@@ -19,7 +19,11 @@ export const permissionModuleStagelightPolicy = createBackendModule({
       },
       async init({ policy, config, userInfo }) {
         policy.setPolicy(
-          new StagelightPermissionPolicy(readRoleGroups(config), userInfo),
+          new StagelightPermissionPolicy(readRoleGroups(config), userInfo, {
+            perClinicAccess: config.getOptionalBoolean(
+              'stagelight.policy.perClinicAccess',
+            ),
+          }),
         );
       },
     });

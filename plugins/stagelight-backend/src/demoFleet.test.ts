@@ -14,7 +14,7 @@ import { testConfigData } from './__testUtils__/testSettings';
 
 jest.setTimeout(180_000);
 
-/** Acceptance: the demo seed's fleet shows up in the API with the states it was seeded in. */
+/** Acceptance: the demo seed's fleet shows up in the API with the states and owners it was seeded with. */
 describe('the demo fleet through the API', () => {
   let moto: MotoServer;
   let simulator: ApiSimulator;
@@ -67,6 +67,7 @@ describe('the demo fleet through the API', () => {
 
     const actual = res.body.items.map((e: any) => ({
       env: `${e.clinic}/${e.stage}`,
+      owner: e.owner,
       power: e.power,
       readiness: e.readiness,
       expectedMarker: e.expectedMarker,
@@ -76,6 +77,8 @@ describe('the demo fleet through the API', () => {
     }));
     const expected = fleet.environments.map(e => ({
       env: `${e.clinic}/${e.stage}`,
+      // The seed's owner tags, which per-clinic access decides by.
+      owner: e.owner ?? null,
       power: e.asleep ? 'asleep' : 'awake',
       readiness: e.asleep ? 'asleep' : 'ready',
       expectedMarker: e.deployMarker,

@@ -15,3 +15,14 @@ export type {
   AnyAwsClient,
 } from './aws/AwsClientFactory';
 export type { AwsLocation } from './aws/AwsLocation';
+// Add beside the events plugin: malformed webhook bodies get a 400, not a 500.
+export { eventsModuleStagelightJsonBody } from './commit/eventsModuleJsonBody';
+// For permission policies: the environment resource type's rules and conditions.
+export {
+  createStagelightEnvironmentConditionalDecision,
+  stagelightEnvironmentConditions,
+  stagelightEnvironmentResourceRef,
+  stagelightEnvironmentRules,
+  type StagelightEnvironmentQuery,
+  type StagelightEnvironmentResource,
+} from './permissions/rules';

@@ -7,7 +7,6 @@ import { DefaultAwsCredentialsManager } from '@backstage/integration-aws-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { signalsServiceRef } from '@backstage/plugin-signals-node';
-import { stagelightPermissions } from '@internal/plugin-stagelight-common';
 import { awsClientFactoryFromSettings } from './aws/AwsClientFactory';
 import { stagelightClockServiceRef } from './clock/clockService';
 import { startWakeOnCommit } from './commit/WakeOnCommitModule';
@@ -20,6 +19,7 @@ import {
 import { migrateDatabase } from './database/migrateDatabase';
 import { AwsExtensions, stagelightAwsExtensionPoint } from './extensions';
 import { createOpenApiRouter } from './http/openApiRouter';
+import { registerStagelightPermissions } from './permissions/registerPermissions';
 import { createPowerModule, PowerNotifier, readPowerSettings } from './power';
 import { createReadinessModule } from './readiness/ReadinessModule';
 import { createStatusModule } from './status/StatusModule';
@@ -129,19 +129,20 @@ export const stagelightPlugin = createBackendPlugin({
         await cost.start({ scheduler: deps.scheduler });
         await status.start({ scheduler: deps.scheduler });
 
-        deps.permissionsRegistry.addPermissions(stagelightPermissions);
+        // Power permissions are decided per environment, from the snapshot.
+        registerStagelightPermissions(deps.permissionsRegistry, status.store);
         // For MCP clients through the actions backend (backend.actions.pluginSources).
         const { httpAuth, permissions, actionsRegistry } = deps;
         power.registerActions({ actionsRegistry, permissions });
-        // Each router guards and parses only its own routes: mount order does not matter.
+        // One contract for every route; each router guards its own routes.
         deps.httpRouter.use(
           createOpenApiRouter([
             status.router({ httpAuth, permissions }),
             readiness.router({ httpAuth, permissions, lookup: status.lookup }),
+            power.router({ httpAuth, permissions }),
+            cost.router({ httpAuth, permissions }),
           ]),
         );
-        deps.httpRouter.use(power.router({ httpAuth, permissions }));
-        deps.httpRouter.use(cost.router({ httpAuth, permissions }));
       },
     });
   },

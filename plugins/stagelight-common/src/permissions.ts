@@ -1,4 +1,44 @@
-import { createPermission } from '@backstage/plugin-permission-common';
+import {
+  createPermission,
+  ResourcePermission,
+} from '@backstage/plugin-permission-common';
+
+/**
+ * The resource type of one environment (a clinic in a stage): wake, sleep and
+ * schedule edits are decided per environment, so a policy can let leads act
+ * on the clinics their groups own (docs/architecture.md, "Security and
+ * audit"). Resource refs are {@link environmentResourceRef}.
+ */
+export const STAGELIGHT_ENVIRONMENT_RESOURCE_TYPE = 'stagelight-environment';
+
+/** A permission decided for one environment. */
+export type StagelightEnvironmentPermission = ResourcePermission<
+  typeof STAGELIGHT_ENVIRONMENT_RESOURCE_TYPE
+>;
+
+/** The resource ref of an environment, `<clinic>/<stage>`: what the frontend and the backend authorize with. */
+export function environmentResourceRef(env: {
+  clinic: string;
+  stage: string;
+}): string {
+  return `${env.clinic}/${env.stage}`;
+}
+
+/**
+ * The environment a resource ref names; undefined for anything else. Clinic
+ * ids never contain a slash (the tag contract's clinic id rule), so the first
+ * slash separates the two.
+ */
+export function parseEnvironmentResourceRef(
+  resourceRef: string,
+): { clinic: string; stage: string } | undefined {
+  const slash = resourceRef.indexOf('/');
+  if (slash <= 0 || slash === resourceRef.length - 1) return undefined;
+  const clinic = resourceRef.slice(0, slash);
+  const stage = resourceRef.slice(slash + 1);
+  if (stage.includes('/')) return undefined;
+  return { clinic, stage };
+}
 
 /**
  * Read the inventory, status, queue depth and readiness of environments.
@@ -13,22 +53,25 @@ export const stagelightEnvironmentReadPermission = createPermission({
 export const stagelightEnvironmentWakePermission = createPermission({
   name: 'stagelight.environment.wake',
   attributes: { action: 'update' },
+  resourceType: STAGELIGHT_ENVIRONMENT_RESOURCE_TYPE,
 });
 
 /** Put an environment to sleep or end its lease early. Protected stages refuse it whatever the permission. */
 export const stagelightEnvironmentSleepPermission = createPermission({
   name: 'stagelight.environment.sleep',
   attributes: { action: 'update' },
+  resourceType: STAGELIGHT_ENVIRONMENT_RESOURCE_TYPE,
 });
 
-/** Replace an environment's schedule override. */
+/** Replace or remove an environment's schedule override. */
 export const stagelightScheduleEditPermission = createPermission({
   name: 'stagelight.schedule.edit',
   attributes: { action: 'update' },
+  resourceType: STAGELIGHT_ENVIRONMENT_RESOURCE_TYPE,
 });
 
-/** The power permissions. */
-export const stagelightPowerPermissions = [
+/** The power permissions: each decided for one environment. */
+export const stagelightPowerPermissions: StagelightEnvironmentPermission[] = [
   stagelightEnvironmentWakePermission,
   stagelightEnvironmentSleepPermission,
   stagelightScheduleEditPermission,

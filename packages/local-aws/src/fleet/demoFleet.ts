@@ -8,6 +8,8 @@ import {
 export interface DemoEnvironment {
   clinic: string;
   clinicName: string;
+  /** The catalog group that owns the clinic (its `stagelight:owner` tag); none for an unowned clinic. */
+  owner?: string;
   stage: StageName;
   /** ECS desired count when awake; the service is seeded at 0 when asleep. */
   apiDesiredCount: number;
@@ -28,16 +30,37 @@ export interface DemoFleet {
   environments: DemoEnvironment[];
 }
 
-const CLINICS: { id: string; name: string }[] = [
+/**
+ * The clinics and their owners, groups of demo/org.yaml: the default policy
+ * lets a lead act on the clinics the lead's groups own, and on unowned ones
+ * (northside) as any lead.
+ */
+const CLINICS: { id: string; name: string; owner?: string }[] = [
   { id: 'northside', name: 'Northside Eye Clinic' },
-  { id: 'harbor-view', name: 'Harbor View Imaging' },
-  { id: 'lakeshore', name: 'Lakeshore Dermatology' },
+  {
+    id: 'harbor-view',
+    name: 'Harbor View Imaging',
+    owner: 'group:default/radiology-leads',
+  },
+  {
+    id: 'lakeshore',
+    name: 'Lakeshore Dermatology',
+    owner: 'group:default/cardiology-leads',
+  },
 ];
 
 /** Which non-production environments start asleep, so the demo shows both states. */
-const ASLEEP = new Set(['northside/test', 'harbor-view/dev', 'harbor-view/staging', 'lakeshore/test']);
+const ASLEEP = new Set([
+  'northside/test',
+  'harbor-view/dev',
+  'harbor-view/staging',
+  'lakeshore/test',
+]);
 
-const STAGE_PROFILE: Record<string, { desired: number; cost: number; minAcu: number }> = {
+const STAGE_PROFILE: Record<
+  string,
+  { desired: number; cost: number; minAcu: number }
+> = {
   dev: { desired: 1, cost: 9.5, minAcu: 0 },
   test: { desired: 1, cost: 7.8, minAcu: 0 },
   staging: { desired: 2, cost: 16.4, minAcu: 0 },
@@ -57,13 +80,16 @@ export function demoFleet(region = 'us-east-1'): DemoFleet {
       environments.push({
         clinic: clinic.id,
         clinicName: clinic.name,
+        owner: clinic.owner,
         stage,
         apiDesiredCount: profile.desired + (stage === 'prod' ? ci : 0),
         asleep,
         dbMinCapacity: profile.minAcu,
         // Later stages run older builds: promotion moves a marker stage to stage.
         deployMarker: `2026-11-${String(24 - si).padStart(2, '0')}T09:30:00Z-${(
-          0xa11ce + ci * 7919 + si * 104729
+          0xa11ce +
+          ci * 7919 +
+          si * 104729
         ).toString(16)}`,
         queuedImages: asleep ? 4 + ci : (ci + si) % 3,
         deadLetters: (ci + si) % 4 === 1 ? 2 : 0,

@@ -20,6 +20,7 @@ const ecsTags = (env: DemoEnvironment) =>
   environmentTagList({
     clinic: env.clinic,
     stage: env.stage,
+    owner: env.owner,
     component: 'api',
   }).map(({ Key, Value }) => ({ key: Key, value: Value }));
 

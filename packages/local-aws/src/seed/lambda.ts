@@ -1,6 +1,12 @@
 import { CreateRoleCommand, GetRoleCommand } from '@aws-sdk/client-iam';
-import { CreateFunctionCommand, GetFunctionCommand } from '@aws-sdk/client-lambda';
-import { ComponentName, environmentTags } from '@internal/stagelight-tag-contract';
+import {
+  CreateFunctionCommand,
+  GetFunctionCommand,
+} from '@aws-sdk/client-lambda';
+import {
+  ComponentName,
+  environmentTags,
+} from '@internal/stagelight-tag-contract';
 import { DemoEnvironment, environmentResourceNames } from '../fleet/demoFleet';
 import { SeedClients } from './clients';
 import { isNotFound } from './errors';
@@ -8,11 +14,13 @@ import { singleFileZip } from './zip';
 
 // The demo functions only need to exist and be tagged; the real handlers live in
 // the image-review stack package.
-const DEMO_HANDLER = 'exports.handler = async () => ({ batchItemFailures: [] });\n';
+const DEMO_HANDLER =
+  'exports.handler = async () => ({ batchItemFailures: [] });\n';
 
 async function ensureRole(c: SeedClients, name: string) {
   try {
-    return (await c.iam.send(new GetRoleCommand({ RoleName: name }))).Role!.Arn!;
+    return (await c.iam.send(new GetRoleCommand({ RoleName: name }))).Role!
+      .Arn!;
   } catch (error) {
     if (!isNotFound(error)) throw error;
   }
@@ -22,7 +30,11 @@ async function ensureRole(c: SeedClients, name: string) {
       AssumeRolePolicyDocument: JSON.stringify({
         Version: '2012-10-17',
         Statement: [
-          { Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' },
+          {
+            Effect: 'Allow',
+            Principal: { Service: 'lambda.amazonaws.com' },
+            Action: 'sts:AssumeRole',
+          },
         ],
       }),
     }),
@@ -53,12 +65,21 @@ async function ensureFunction(
       MemorySize: 256,
       Timeout: 30,
       Environment: { Variables: { CLINIC: env.clinic, STAGE: env.stage } },
-      Tags: environmentTags({ clinic: env.clinic, stage: env.stage, component }),
+      Tags: environmentTags({
+        clinic: env.clinic,
+        stage: env.stage,
+        owner: env.owner,
+        component,
+      }),
     }),
   );
 }
 
-export async function seedFunctions(c: SeedClients, env: DemoEnvironment, accountId: string) {
+export async function seedFunctions(
+  c: SeedClients,
+  env: DemoEnvironment,
+  accountId: string,
+) {
   const names = environmentResourceNames(env, accountId);
   const role = await ensureRole(c, names.lambdaRole);
   await ensureFunction(c, names.ingestFunction, role, env, 'ingest');

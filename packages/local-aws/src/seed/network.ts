@@ -25,20 +25,29 @@ export interface DemoNetwork {
 /** One VPC with two private subnets and a security group per region, shared by the demo environments. */
 export async function ensureDemoNetwork(c: SeedClients): Promise<DemoNetwork> {
   const vpcs = await c.ec2.send(
-    new DescribeVpcsCommand({ Filters: [{ Name: 'tag:Name', Values: [DEMO_VPC_NAME] }] }),
+    new DescribeVpcsCommand({
+      Filters: [{ Name: 'tag:Name', Values: [DEMO_VPC_NAME] }],
+    }),
   );
   let vpcId = vpcs.Vpcs?.[0]?.VpcId;
   if (!vpcId) {
     const created = await c.ec2.send(
       new CreateVpcCommand({
         CidrBlock: '10.42.0.0/16',
-        TagSpecifications: [{ ResourceType: 'vpc', Tags: [{ Key: 'Name', Value: DEMO_VPC_NAME }] }],
+        TagSpecifications: [
+          {
+            ResourceType: 'vpc',
+            Tags: [{ Key: 'Name', Value: DEMO_VPC_NAME }],
+          },
+        ],
       }),
     );
     vpcId = created.Vpc!.VpcId!;
   }
   const subnets = await c.ec2.send(
-    new DescribeSubnetsCommand({ Filters: [{ Name: 'vpc-id', Values: [vpcId] }] }),
+    new DescribeSubnetsCommand({
+      Filters: [{ Name: 'vpc-id', Values: [vpcId] }],
+    }),
   );
   const ids = (subnets.Subnets ?? []).map(s => s.SubnetId!).sort();
   for (const [i, az] of ['a', 'b'].entries()) {
@@ -83,8 +92,11 @@ export async function seedLoadBalancer(
 ) {
   const { loadBalancer } = environmentResourceNames(env, accountId);
   try {
-    const found = await c.elbv2.send(new DescribeLoadBalancersCommand({ Names: [loadBalancer] }));
-    if (found.LoadBalancers?.length) return found.LoadBalancers[0].LoadBalancerArn!;
+    const found = await c.elbv2.send(
+      new DescribeLoadBalancersCommand({ Names: [loadBalancer] }),
+    );
+    if (found.LoadBalancers?.length)
+      return found.LoadBalancers[0].LoadBalancerArn!;
   } catch (error) {
     if (!isNotFound(error)) throw error;
   }
@@ -95,7 +107,12 @@ export async function seedLoadBalancer(
       SecurityGroups: [network.securityGroup],
       Scheme: 'internet-facing',
       Type: 'application',
-      Tags: environmentTagList({ clinic: env.clinic, stage: env.stage, component: 'api' }),
+      Tags: environmentTagList({
+        clinic: env.clinic,
+        stage: env.stage,
+        owner: env.owner,
+        component: 'api',
+      }),
     }),
   );
   return created.LoadBalancers![0].LoadBalancerArn!;

@@ -22,7 +22,12 @@ export async function seedDatabase(
   accountId: string,
 ): Promise<{ arn: string; created: boolean }> {
   const names = environmentResourceNames(env, accountId);
-  const tags = environmentTagList({ clinic: env.clinic, stage: env.stage, component: 'db' });
+  const tags = environmentTagList({
+    clinic: env.clinic,
+    stage: env.stage,
+    owner: env.owner,
+    component: 'db',
+  });
   let clusterArn: string | undefined;
   try {
     const found = await c.rds.send(
@@ -55,7 +60,9 @@ export async function seedDatabase(
     }),
   );
   clusterArn = created.DBCluster!.DBClusterArn!;
-  await c.rds.send(new AddTagsToResourceCommand({ ResourceName: clusterArn, Tags: tags }));
+  await c.rds.send(
+    new AddTagsToResourceCommand({ ResourceName: clusterArn, Tags: tags }),
+  );
 
   const instances = await c.rds.send(
     new DescribeDBInstancesCommand({
@@ -80,7 +87,13 @@ export async function seedDatabase(
  * Stops an environment's cluster. Called one cluster at a time: moto 5.2.1
  * answers StopDBCluster with a 500 when other RDS writes run concurrently.
  */
-export async function stopDatabase(c: SeedClients, env: DemoEnvironment, accountId: string) {
+export async function stopDatabase(
+  c: SeedClients,
+  env: DemoEnvironment,
+  accountId: string,
+) {
   const { dbCluster } = environmentResourceNames(env, accountId);
-  await c.rds.send(new StopDBClusterCommand({ DBClusterIdentifier: dbCluster }));
+  await c.rds.send(
+    new StopDBClusterCommand({ DBClusterIdentifier: dbCluster }),
+  );
 }

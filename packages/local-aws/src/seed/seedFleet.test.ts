@@ -50,6 +50,7 @@ describe('seedFleet against moto_server', () => {
   async function taggedInventory() {
     const { tagging } = clients();
     const byEnv = new Map<string, Set<string>>();
+    const owners = new Map<string, Set<string | undefined>>();
     const arns = new Set<string>();
     for (const type of RESOURCE_TYPES) {
       let token: string | undefined;
@@ -70,11 +71,13 @@ describe('seedFleet against moto_server', () => {
           )}`;
           if (!byEnv.has(key)) byEnv.set(key, new Set());
           byEnv.get(key)!.add(`${type}:${tag(DEFAULT_TAG_KEYS.component)}`);
+          if (!owners.has(key)) owners.set(key, new Set());
+          owners.get(key)!.add(tag(DEFAULT_TAG_KEYS.owner));
         }
         token = page.PaginationToken || undefined;
       } while (token);
     }
-    return { byEnv, arns };
+    return { byEnv, owners, arns };
   }
 
   async function queueDepth(name: string) {
@@ -157,6 +160,20 @@ describe('seedFleet against moto_server', () => {
         ].sort(),
       );
     }
+  });
+
+  it('tags every resource of an owned clinic with its owner, none of an unowned one', async () => {
+    const { owners } = await taggedInventory();
+    for (const env of fleet.environments) {
+      expect([...owners.get(`${env.clinic}/${env.stage}`)!]).toEqual([
+        env.owner,
+      ]);
+    }
+    const ownerOf = (clinic: string) =>
+      fleet.environments.find(e => e.clinic === clinic)!.owner;
+    expect(ownerOf('northside')).toBeUndefined();
+    expect(ownerOf('harbor-view')).toBe('group:default/radiology-leads');
+    expect(ownerOf('lakeshore')).toBe('group:default/cardiology-leads');
   });
 
   it('puts asleep environments at 0 tasks with a stopped database and remembers their count', async () => {

@@ -27,7 +27,12 @@ import { SeedClients } from './clients';
 import { isNotFound } from './errors';
 
 const tagsOf = (env: DemoEnvironment, component: ComponentName) =>
-  environmentTags({ clinic: env.clinic, stage: env.stage, component });
+  environmentTags({
+    clinic: env.clinic,
+    stage: env.stage,
+    owner: env.owner,
+    component,
+  });
 
 async function ensureBucket(
   c: SeedClients,
@@ -87,6 +92,7 @@ async function ensureBucket(
         TagSet: environmentTagList({
           clinic: env.clinic,
           stage: env.stage,
+          owner: env.owner,
           component,
         }),
       },

@@ -55,6 +55,8 @@ export interface FixtureEnvironment {
   dbStopped?: boolean;
   queued?: number;
   deadLetters?: number;
+  /** The clinic's owner tag (`stagelight:owner`); untagged without it. */
+  owner?: string;
 }
 
 /** The SDK clients a fixture writes with (local-aws's seed clients, without endpoint and region). */
@@ -151,8 +153,14 @@ async function createEnvironment(
 ) {
   const names = envNames(e);
   const prefix = names.prefix;
+  const tagged = (component: ComponentName) => ({
+    clinic: e.clinic,
+    stage: e.stage,
+    owner: e.owner,
+    component,
+  });
   const tags = (component: ComponentName) =>
-    environmentTagList({ clinic: e.clinic, stage: e.stage, component });
+    environmentTagList(tagged(component));
   const ecsTags = (component: ComponentName) =>
     tags(component).map(t => ({ key: t.Key, value: t.Value }));
 
@@ -226,11 +234,7 @@ async function createEnvironment(
   const dlq = await c.sqs.send(
     new CreateQueueCommand({
       QueueName: names.ingestDlq,
-      tags: environmentTags({
-        clinic: e.clinic,
-        stage: e.stage,
-        component: 'dlq',
-      }),
+      tags: environmentTags(tagged('dlq')),
     }),
   );
   const dlqArn = (
@@ -250,11 +254,7 @@ async function createEnvironment(
           maxReceiveCount: 5,
         }),
       },
-      tags: environmentTags({
-        clinic: e.clinic,
-        stage: e.stage,
-        component: 'queue',
-      }),
+      tags: environmentTags(tagged('queue')),
     }),
   );
   const send = async (QueueUrl: string, n: number) => {
@@ -277,7 +277,7 @@ async function createEnvironment(
         Role: base.roleArn,
         Handler: 'index.handler',
         Code: { ZipFile: EMPTY_ZIP },
-        Tags: environmentTags({ clinic: e.clinic, stage: e.stage, component }),
+        Tags: environmentTags(tagged(component)),
       }),
     );
   }

@@ -156,8 +156,9 @@ function ReportFailure(props: {
 
 /**
  * The demo portal's sign-in page: the people of the demo organisation (a
- * developer, a lead, a manager) to sign in as, each with its catalog groups and
- * so its Stagelight role. The choice is remembered until sign-out.
+ * developer, a lead of each of the groups that own the demo clinics, a
+ * manager) to sign in as, each with its catalog groups and so its Stagelight
+ * role. The choice is remembered until sign-out.
  */
 export function DemoSignInPage(props: SignInPageProps) {
   const [persona, setPersona] = useState(storedPersona.get);

@@ -3,10 +3,17 @@ import {
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import { NotAllowedError } from '@backstage/errors';
-import { BasicPermission } from '@backstage/plugin-permission-common';
-import { stagelightEnvironmentReadPermission } from '@internal/plugin-stagelight-common';
+import {
+  AuthorizeResult,
+  isResourcePermission,
+  Permission,
+} from '@backstage/plugin-permission-common';
+import {
+  environmentResourceRef,
+  stagelightEnvironmentReadPermission,
+} from '@internal/plugin-stagelight-common';
 import type { Request } from 'express';
-import { isAllowed, requirePermission } from '../../permissions/authorize';
+import { requirePermission } from '../../permissions/authorize';
 import { PowerAuditor } from '../audit/PowerAuditor';
 import { reasonExcerpt } from './requests';
 
@@ -25,8 +32,11 @@ export function actorOf(credentials: BackstageCredentials): string {
 export interface GuardedMutation {
   credentials: BackstageCredentials;
   action: string;
-  permission: BasicPermission;
+  /** A power permission (decided per environment), or a basic one. */
+  permission: Permission;
+  /** With `stage`, the one environment acted on; null for every clinic (a stage's bulk request). */
   clinic: string | null;
+  /** Null for every stage of `clinic` (a clinic's bulk request). */
   stage: string | null;
   /** The caller's reason as given (validated by the mutation itself). */
   reason: unknown;
@@ -72,18 +82,60 @@ export class PowerGuard {
         request: what.request,
       },
       async () => {
-        if (
-          !(await isAllowed(
-            this.deps.permissions,
-            what.credentials,
-            what.permission,
-          ))
-        ) {
-          throw new NotAllowedError(`Not allowed: ${what.permission.name}`);
-        }
+        await this.#authorize(what);
         return fn(actor);
       },
       describe,
     );
   }
+
+  /**
+   * One environment is authorized as the resource it is, so a policy's
+   * conditions (e.g. "leads of the clinic's owner") are applied to it. A
+   * request for a whole clinic or stage names no one environment: it is
+   * refused only when the policy denies outright, and each environment it
+   * covers then passes through here on its own (docs/architecture.md,
+   * "Security and audit").
+   */
+  async #authorize(what: GuardedMutation): Promise<void> {
+    const { permissions } = this.deps;
+    const { credentials, permission, clinic, stage } = what;
+    const resourceRef =
+      clinic !== null && stage !== null
+        ? environmentResourceRef({ clinic, stage })
+        : undefined;
+    const denied = () =>
+      new NotAllowedError(
+        `Not allowed: ${permission.name} on ${
+          resourceRef ?? scopeOf(clinic, stage)
+        }`,
+      );
+    if (!isResourcePermission(permission)) {
+      const [decision] = await permissions.authorize([{ permission }], {
+        credentials,
+      });
+      if (decision.result !== AuthorizeResult.ALLOW) throw denied();
+      return;
+    }
+    if (resourceRef) {
+      const [decision] = await permissions.authorize(
+        [{ permission, resourceRef }],
+        { credentials },
+      );
+      if (decision.result !== AuthorizeResult.ALLOW) throw denied();
+      return;
+    }
+    const request = [{ permission }];
+    const [decision] = await permissions.authorizeConditional(request, {
+      credentials,
+    });
+    if (decision.result === AuthorizeResult.DENY) throw denied();
+  }
+}
+
+/** What a request for more than one environment covers, in words. */
+function scopeOf(clinic: string | null, stage: string | null): string {
+  if (clinic !== null) return `every stage of ${clinic}`;
+  if (stage !== null) return `${stage} in every clinic`;
+  return 'every environment';
 }
