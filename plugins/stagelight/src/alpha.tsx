@@ -1,3 +1,4 @@
+import type { ReactElement } from 'react';
 import {
   ApiBlueprint,
   createFrontendPlugin,
@@ -22,6 +23,17 @@ const costRouteRef = createRouteRef();
 // The fleet page (shared by both systems) links to the audit page, so both use the legacy ref.
 const auditRouteRef = convertLegacyRouteRef(legacyAuditRouteRef);
 
+/**
+ * A page loader: the page's view inside core-components' Content, both
+ * loaded only when the page is first shown.
+ */
+function inContent(view: () => Promise<ReactElement>) {
+  return () =>
+    Promise.all([import('@backstage/core-components'), view()]).then(
+      ([{ Content }, element]) => <Content>{element}</Content>,
+    );
+}
+
 /** The Stagelight API client for the new frontend system. */
 export const stagelightApi = ApiBlueprint.make({
   params: defineParams =>
@@ -39,15 +51,9 @@ export const stagelightFleetPage = PageBlueprint.make({
     title: 'Stagelight',
     icon: <RiLightbulbFlashLine />,
     routeRef: rootRouteRef,
-    loader: () =>
-      Promise.all([
-        import('@backstage/core-components'),
-        import('./components/Fleet'),
-      ]).then(([{ Content }, m]) => (
-        <Content>
-          <m.FleetView />
-        </Content>
-      )),
+    loader: inContent(() =>
+      import('./components/Fleet').then(m => <m.FleetView />),
+    ),
   },
 });
 
@@ -59,15 +65,9 @@ export const stagelightCostPage = PageBlueprint.make({
     title: 'Stagelight cost',
     icon: <RiMoneyDollarCircleLine />,
     routeRef: costRouteRef,
-    loader: () =>
-      Promise.all([
-        import('@backstage/core-components'),
-        import('./components/Cost'),
-      ]).then(([{ Content }, m]) => (
-        <Content>
-          <m.CostView />
-        </Content>
-      )),
+    loader: inContent(() =>
+      import('./components/Cost').then(m => <m.CostView />),
+    ),
   },
 });
 
@@ -79,15 +79,9 @@ export const stagelightAuditPage = PageBlueprint.make({
     title: 'Stagelight audit',
     icon: <RiFileListLine />,
     routeRef: auditRouteRef,
-    loader: () =>
-      Promise.all([
-        import('@backstage/core-components'),
-        import('./components/Audit'),
-      ]).then(([{ Content }, m]) => (
-        <Content>
-          <m.FleetAudit />
-        </Content>
-      )),
+    loader: inContent(() =>
+      import('./components/Audit').then(m => <m.FleetAudit />),
+    ),
   },
 });
 

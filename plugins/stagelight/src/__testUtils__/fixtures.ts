@@ -7,6 +7,7 @@ import {
   type EnvironmentSummary,
   type ListClinicsResponse,
   type PowerOperation,
+  type PowerStep,
   type ScheduleResponse,
   type StageInfo,
 } from '@internal/plugin-stagelight-common';
@@ -170,6 +171,22 @@ export function operation(
     finishedAt: null,
     steps: [],
     ...overrides,
+  };
+}
+
+/** One step of a power operation, not yet timed. */
+export function powerStep(
+  name: PowerStep['name'],
+  status: PowerStep['status'],
+  error: string | null = null,
+): PowerStep {
+  return {
+    name,
+    status,
+    result: null,
+    error,
+    startedAt: null,
+    finishedAt: null,
   };
 }
 

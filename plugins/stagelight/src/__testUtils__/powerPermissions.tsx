@@ -4,7 +4,6 @@ import { mockApis, renderInTestApp } from '@backstage/frontend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { stagelightEnvironmentSleepPermission } from '@internal/plugin-stagelight-common';
 import { stagelightApiRef } from '../api';
-import type { StagelightRefresh } from '../hooks';
 import { FreshPermissions } from './FreshPermissions';
 import { mockStagelightApi } from './fixtures';
 import { TestRefresh } from './TestRefresh';
@@ -12,23 +11,39 @@ import { TestRefresh } from './TestRefresh';
 /** Which power permissions the user holds: all of them, none, or only sleep (and ending leases). */
 export type PowerGrant = 'all' | 'none' | 'sleep-only';
 
+export interface PowerGrantOptions {
+  /** The Stagelight API; a fresh mock by default. */
+  api?: ReturnType<typeof mockStagelightApi>;
+  /** The power permissions the user holds; all by default. */
+  allow?: PowerGrant;
+  /**
+   * Environments (`<clinic>/<stage>`) the user may not act on whatever
+   * `allow` grants, as a per-clinic policy decides them.
+   */
+  deniedEnvironments?: string[];
+  /** Told when an operation started here ends. */
+  onOperationEnd?: jest.Mock;
+}
+
 /**
- * Renders `element` in a test app with this Stagelight API (a fresh mock by
- * default), a permission API granting `allow` and the page's `refresh`
- * signals; returns the API.
+ * Renders `element` in a test app with the Stagelight API and a permission
+ * API granting `allow`, under the page's refresh signals with operations
+ * polled every 10 ms; returns the API.
  */
 export function renderWithPowerGrant(
   element: ReactElement,
-  options: {
-    api?: ReturnType<typeof mockStagelightApi>;
-    allow?: PowerGrant;
-    refresh?: Partial<StagelightRefresh>;
-  } = {},
+  options: PowerGrantOptions = {},
 ) {
   const api = options.api ?? mockStagelightApi();
   const allow = options.allow ?? 'all';
   const permission = mockApis.permission({
     authorize: request => {
+      if (
+        request.resourceRef &&
+        options.deniedEnvironments?.includes(request.resourceRef)
+      ) {
+        return AuthorizeResult.DENY;
+      }
       if (allow === 'all') return AuthorizeResult.ALLOW;
       if (
         allow === 'sleep-only' &&
@@ -41,7 +56,12 @@ export function renderWithPowerGrant(
   });
   renderInTestApp(
     <FreshPermissions>
-      <TestRefresh {...options.refresh}>{element}</TestRefresh>
+      <TestRefresh
+        operationEnded={options.onOperationEnd}
+        operationPollIntervalMs={10}
+      >
+        {element}
+      </TestRefresh>
     </FreshPermissions>,
     { apis: [[stagelightApiRef, api], permission] },
   );
@@ -52,5 +72,16 @@ export function renderWithPowerGrant(
 export async function enabledButton(name: string) {
   const button = await screen.findByRole('button', { name });
   await waitFor(() => expect(button).toBeEnabled());
+  return button;
+}
+
+/**
+ * The button, once the permission check has answered and denied it: the
+ * denial `reason` is shown and linked to it by aria-describedby.
+ */
+export async function deniedButton(name: string, reason: string) {
+  const button = await screen.findByRole('button', { name });
+  const denial = await screen.findByText(reason);
+  expect(button).toHaveAttribute('aria-describedby', denial.id);
   return button;
 }

@@ -10,6 +10,8 @@ export { useClinicHistory } from './useClinicHistory';
 export { COST_POLL_INTERVAL_MS, useCostOverview } from './useCostOverview';
 export type { StageForecastResult } from './useCostOverview';
 export { useEnvironmentPlan } from './useEnvironmentPlan';
+export { useEnvironmentPermissions } from './useEnvironmentPermissions';
+export type { EnvironmentPermissions } from './useEnvironmentPermissions';
 export { useFleetAudit } from './useFleetAudit';
 export { useFleetClinics } from './useFleetClinics';
 export { useFleetEnvironments } from './useFleetEnvironments';

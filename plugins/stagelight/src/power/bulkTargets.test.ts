@@ -8,9 +8,7 @@ const clinics = clinicsOf({
 
 describe('bulkTargets', () => {
   it('lists each clinic by name, then each stage present in promotion order', () => {
-    const targets = bulkTargets(clinics, STAGES);
-
-    expect(targets.map(t => t.key)).toEqual([
+    expect(bulkTargets(clinics, STAGES).map(t => t.key)).toEqual([
       'clinic:north-clinic',
       'clinic:south-clinic',
       'stage:dev',
@@ -18,25 +16,36 @@ describe('bulkTargets', () => {
       'stage:prod',
       'stage:qa',
     ]);
-    expect(targets[0]).toMatchObject({
+  });
+
+  it.each([
+    {
+      index: 0,
       scope: { clinic: 'north-clinic' },
       label: 'every stage of north-clinic',
-    });
-    expect(targets[0].environments.map(e => e.stage)).toEqual([
-      'dev',
-      'test',
-      'prod',
-      'qa',
-    ]);
-    expect(targets[2]).toMatchObject({
+      environments: [
+        'north-clinic/dev',
+        'north-clinic/test',
+        'north-clinic/prod',
+        'north-clinic/qa',
+      ],
+    },
+    {
+      index: 2,
       scope: { stage: 'dev' },
       label: 'dev in every clinic',
-    });
-    expect(targets[2].environments.map(e => e.clinic)).toEqual([
-      'south-clinic',
-      'north-clinic',
-    ]);
-  });
+      environments: ['south-clinic/dev', 'north-clinic/dev'],
+    },
+  ])(
+    'describes "$label" with its scope and environments',
+    ({ index, scope, label, environments }) => {
+      const target = bulkTargets(clinics, STAGES)[index];
+      expect(target).toMatchObject({ scope, label });
+      expect(target.environments.map(e => `${e.clinic}/${e.stage}`)).toEqual(
+        environments,
+      );
+    },
+  );
 
   it('marks environments of protected stages', () => {
     const prod = bulkTargets(clinics, STAGES).find(

@@ -1,5 +1,4 @@
-import type { PowerStep } from '@internal/plugin-stagelight-common';
-import { operation, responseError } from '../__testUtils__/fixtures';
+import { operation, powerStep, responseError } from '../__testUtils__/fixtures';
 import {
   availableActions,
   failureText,
@@ -9,53 +8,23 @@ import {
   requestErrorText,
 } from './powerView';
 
-const step = (
-  name: PowerStep['name'],
-  status: PowerStep['status'],
-  error: string | null = null,
-): PowerStep => ({
-  name,
-  status,
-  result: null,
-  error,
-  startedAt: null,
-  finishedAt: null,
-});
-
 describe('powerView', () => {
-  it('offers wake only when not awake and sleep only when awake and unprotected', () => {
-    expect(availableActions('asleep', false)).toEqual({
-      wake: true,
-      sleep: false,
-    });
-    expect(availableActions('partial', false)).toEqual({
-      wake: true,
-      sleep: false,
-    });
-    expect(availableActions('paused', true)).toEqual({
-      wake: true,
-      sleep: false,
-    });
-    expect(availableActions('unknown', false)).toEqual({
-      wake: true,
-      sleep: false,
-    });
-    expect(availableActions('awake', false)).toEqual({
-      wake: false,
-      sleep: true,
-    });
-    expect(availableActions('awake', true)).toEqual({
-      wake: false,
-      sleep: false,
-    });
-    expect(availableActions('waking', false)).toEqual({
-      wake: false,
-      sleep: false,
-    });
-    expect(availableActions('sleeping', false)).toEqual({
-      wake: false,
-      sleep: false,
-    });
+  describe('offers wake only when not awake and sleep only when awake and unprotected', () => {
+    it.each([
+      { power: 'asleep', protected: false, wake: true, sleep: false },
+      { power: 'partial', protected: false, wake: true, sleep: false },
+      { power: 'paused', protected: true, wake: true, sleep: false },
+      { power: 'unknown', protected: false, wake: true, sleep: false },
+      { power: 'awake', protected: false, wake: false, sleep: true },
+      { power: 'awake', protected: true, wake: false, sleep: false },
+      { power: 'waking', protected: false, wake: false, sleep: false },
+      { power: 'sleeping', protected: false, wake: false, sleep: false },
+    ] as const)(
+      '$power, protected: $protected',
+      ({ power, protected: isProtected, wake, sleep }) => {
+        expect(availableActions(power, isProtected)).toEqual({ wake, sleep });
+      },
+    );
   });
 
   it('describes the current step of a running operation', () => {
@@ -67,9 +36,9 @@ describe('powerView', () => {
         operation({
           kind: 'sleep',
           steps: [
-            step('remember-counts', 'done'),
-            step('scale-to-zero', 'running'),
-            step('stop-db', 'pending'),
+            powerStep('remember-counts', 'done'),
+            powerStep('scale-to-zero', 'running'),
+            powerStep('stop-db', 'pending'),
           ],
         }),
       ),
@@ -78,15 +47,15 @@ describe('powerView', () => {
       progressText(
         operation({
           steps: [
-            step('start-db', 'done'),
-            step('wait-db-available', 'pending'),
+            powerStep('start-db', 'done'),
+            powerStep('wait-db-available', 'pending'),
           ],
         }),
       ),
     ).toBe('Waking: waiting for the database (step 2 of 2)');
-    expect(progressText(operation({ steps: [step('start-db', 'done')] }))).toBe(
-      'Waking: finishing',
-    );
+    expect(
+      progressText(operation({ steps: [powerStep('start-db', 'done')] })),
+    ).toBe('Waking: finishing');
   });
 
   it("explains a failure with the operation's or the failed step's error", () => {
@@ -97,7 +66,7 @@ describe('powerView', () => {
       failureText(
         operation({
           status: 'failed',
-          steps: [step('stop-db', 'failed', 'cluster busy')],
+          steps: [powerStep('stop-db', 'failed', 'cluster busy')],
         }),
       ),
     ).toBe('stopping the database: cluster busy');

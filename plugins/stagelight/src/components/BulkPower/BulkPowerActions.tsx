@@ -7,15 +7,11 @@ import type {
   StageInfo,
 } from '@internal/plugin-stagelight-common';
 import {
-  stagelightEnvironmentSleepPermission,
-  stagelightEnvironmentWakePermission,
-} from '@internal/plugin-stagelight-common';
-import {
   bulkEffect,
   bulkTargets,
   environmentCount,
 } from '../../power/bulkTargets';
-import { PermittedButton } from '../Permission';
+import { BulkPowerButton } from './BulkPowerButton';
 import { BulkPowerDialog } from './BulkPowerDialog';
 import { BulkPowerResult } from './BulkPowerResult';
 
@@ -45,6 +41,14 @@ export function BulkPowerActions(props: BulkPowerActionsProps) {
   }
   const target = targets.find(t => t.key === key) ?? targets[0];
   const sleepable = bulkEffect(target, 'sleep').acted.length > 0;
+  // Each environment is decided for its own clinic's owner, as the backend decides it.
+  const owners = new Map(props.clinics.items.map(c => [c.clinic, c.owner]));
+  const actedOn = (kind: PowerOperationKind) =>
+    bulkEffect(target, kind).acted.map(e => ({
+      clinic: e.clinic,
+      stage: e.stage,
+      owner: owners.get(e.clinic) ?? null,
+    }));
 
   return (
     <>
@@ -70,20 +74,18 @@ export function BulkPowerActions(props: BulkPowerActionsProps) {
             </option>
           ))}
         </TextField>
-        <PermittedButton
+        <BulkPowerButton
+          kind="wake"
+          environments={actedOn('wake')}
           id="stagelight-bulk-wake"
-          permission={stagelightEnvironmentWakePermission}
           label="Wake all"
-          what="wake environments"
-          who="leads"
           onClick={() => setDialog('wake')}
         />
-        <PermittedButton
+        <BulkPowerButton
+          kind="sleep"
+          environments={actedOn('sleep')}
           id="stagelight-bulk-sleep"
-          permission={stagelightEnvironmentSleepPermission}
           label="Sleep all"
-          what="put environments to sleep"
-          who="leads"
           disabled={!sleepable}
           onClick={() => setDialog('sleep')}
         />

@@ -7,6 +7,7 @@ import {
   TableRow,
   Typography,
 } from '@material-ui/core';
+import { InfoCard } from '@backstage/core-components';
 import type {
   CostForecast,
   CostMonthComparison,
@@ -50,14 +51,16 @@ function MoneyCell(props: { amount: number | null; currency: string }) {
   );
 }
 
-/** Month to date against last month, one row per stage or clinic, plus the total. */
-export function MonthComparisonTable(props: {
-  /** What a row is, e.g. "Stage"; it also names the table. */
+interface MonthComparisonProps {
+  /** What a row is, e.g. "Stage"; it also names the table and its card. */
   keyHeader: string;
   rows: { key: string; cost: CostMonthComparison }[];
   total?: CostMonthComparison;
   currency: string;
-}) {
+}
+
+/** Month to date against last month, one row per stage or clinic, plus the total. */
+function MonthComparisonTable(props: MonthComparisonProps) {
   const { currency } = props;
   const row = (key: string, cost: CostMonthComparison, isTotal = false) => (
     <TableRow key={key}>
@@ -92,6 +95,19 @@ export function MonthComparisonTable(props: {
         {props.total && row('Total', props.total, true)}
       </TableBody>
     </Table>
+  );
+}
+
+/** The month comparison in a card titled after what a row is, with any notes below it. */
+export function MonthComparisonCard(
+  props: MonthComparisonProps & { children?: ReactNode },
+) {
+  const { children, ...table } = props;
+  return (
+    <InfoCard title={`Month to date by ${table.keyHeader.toLowerCase()}`}>
+      <MonthComparisonTable {...table} />
+      {children}
+    </InfoCard>
   );
 }
 

@@ -8,13 +8,10 @@ import { dailyCostByStage } from '../../cost/dailySeries';
 import { formatMoney } from '../../cost/money';
 import { useClinicCost, useCostOverview } from '../../hooks';
 import { OptionSelect } from '../OptionSelect';
+import { holdersOf } from '../Permission';
 import { StatusQueryView } from '../StatusQueryView';
 import { CostDataAge, CostDiagnostics } from './CostDataNotes';
-import {
-  ForecastTable,
-  MonthComparisonTable,
-  SavingsTable,
-} from './CostTables';
+import { ForecastTable, MonthComparisonCard, SavingsTable } from './CostTables';
 import { DailyCostChart } from './DailyCostChart';
 import { ProjectionForm } from './ProjectionForm';
 
@@ -40,8 +37,9 @@ function NoCostAccess() {
   return (
     <InfoCard title="Cost is not available to you">
       <Typography>
-        Cost is visible to managers and leads. Ask one of them, or your
-        Backstage administrator, if you need to see what the stages cost.
+        Cost is visible to {holdersOf(stagelightCostReadPermission)}. Ask one of
+        them, or your Backstage administrator, if you need to see what the
+        stages cost.
       </Typography>
     </InfoCard>
   );
@@ -70,29 +68,26 @@ function CostOverview(props: { pollIntervalMs?: number }) {
               <CostDiagnostics diagnostics={summary.diagnostics} />
             </Grid>
             <Grid item xs={12} md={6}>
-              <InfoCard title="Month to date by stage">
-                <MonthComparisonTable
-                  keyHeader="Stage"
-                  rows={summary.byStage.map(s => ({ key: s.stage, cost: s }))}
-                  total={summary.total}
-                  currency={currency}
-                />
-              </InfoCard>
+              <MonthComparisonCard
+                keyHeader="Stage"
+                rows={summary.byStage.map(s => ({ key: s.stage, cost: s }))}
+                total={summary.total}
+                currency={currency}
+              />
             </Grid>
             <Grid item xs={12} md={6}>
-              <InfoCard title="Month to date by clinic">
-                <MonthComparisonTable
-                  keyHeader="Clinic"
-                  rows={summary.byClinic.map(c => ({ key: c.clinic, cost: c }))}
-                  currency={currency}
-                />
+              <MonthComparisonCard
+                keyHeader="Clinic"
+                rows={summary.byClinic.map(c => ({ key: c.clinic, cost: c }))}
+                currency={currency}
+              >
                 {summary.untaggedMonthToDate !== null && (
                   <Typography variant="body2">
                     Untagged spend this month:{' '}
                     {formatMoney(summary.untaggedMonthToDate, currency)}
                   </Typography>
                 )}
-              </InfoCard>
+              </MonthComparisonCard>
             </Grid>
             <Grid item xs={12}>
               <InfoCard title="Forecast of this month">

@@ -22,20 +22,16 @@ import {
 } from '@internal/plugin-stagelight-common';
 import { backendMessage, stagelightApiRef } from '../../api';
 import { formatMoney } from '../../cost/money';
-import { withDay } from '../../schedule/scheduleDraft';
+import {
+  newProjectionDraft,
+  PROJECTION_TIME_ZONES,
+  ProjectionDraft,
+  projectionRequest,
+} from '../../cost/projectionDraft';
+import { WindowDraft, withDay } from '../../schedule/scheduleDraft';
 import { dayName } from '../../schedule/scheduleText';
 import { OptionSelect } from '../OptionSelect';
-
-/** A few common zones; the backend accepts any IANA zone. */
-export const PROJECTION_TIME_ZONES = [
-  'Europe/Berlin',
-  'Europe/London',
-  'America/New_York',
-  'America/Chicago',
-  'America/Los_Angeles',
-  'Asia/Tokyo',
-  'UTC',
-];
+import { TimeField } from '../TimeField';
 
 /**
  * "What would office hours cost?": one weekly window for a stage (optionally
@@ -47,25 +43,19 @@ export function ProjectionForm(props: {
   currency: string;
 }) {
   const api = useApi(stagelightApiRef);
-  const [stage, setStage] = useState(props.stages[0] ?? '');
-  const [clinic, setClinic] = useState('');
-  const [days, setDays] = useState<Weekday[]>([
-    'mon',
-    'tue',
-    'wed',
-    'thu',
-    'fri',
-  ]);
-  const [start, setStart] = useState('08:00');
-  const [end, setEnd] = useState('18:00');
-  const [timeZone, setTimeZone] = useState(PROJECTION_TIME_ZONES[0]);
-  const [preWarm, setPreWarm] = useState('15');
+  const [draft, setDraft] = useState(() =>
+    newProjectionDraft(props.stages[0] ?? ''),
+  );
   const [running, setRunning] = useState(false);
   const [result, setResult] = useState<CostProjectionResponse>();
   const [error, setError] = useState<string>();
 
-  const toggleDay = (day: Weekday) =>
-    setDays(prev => withDay(prev, day, !prev.includes(day)));
+  const update = (change: Partial<ProjectionDraft>) =>
+    setDraft(prev => ({ ...prev, ...change }));
+  const updateWindow = (change: Partial<WindowDraft>) =>
+    setDraft(prev => ({ ...prev, window: { ...prev.window, ...change } }));
+  const setDay = (day: Weekday, awake: boolean) =>
+    updateWindow({ days: withDay(draft.window.days, day, awake) });
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -73,19 +63,7 @@ export function ProjectionForm(props: {
     setError(undefined);
     setResult(undefined);
     try {
-      setResult(
-        await api.projectSchedule({
-          ...(clinic ? { clinic } : {}),
-          stage,
-          schedule: {
-            timeZone,
-            windows: [{ days, start, end }],
-            // An empty field means no pre-warm; any other text goes to the backend to validate.
-            preWarmMinutes: preWarm.trim() === '' ? 0 : Number(preWarm),
-            exceptions: [],
-          },
-        }),
-      );
+      setResult(await api.projectSchedule(projectionRequest(draft)));
     } catch (e) {
       setError(backendMessage(e));
     } finally {
@@ -100,17 +78,17 @@ export function ProjectionForm(props: {
           <OptionSelect
             id="stagelight-projection-stage"
             label="Stage"
-            value={stage}
+            value={draft.stage}
             options={props.stages}
-            onChange={setStage}
+            onChange={stage => update({ stage })}
           />
           <OptionSelect
             id="stagelight-projection-clinic"
             label="Clinic"
             emptyLabel="Every clinic"
-            value={clinic}
+            value={draft.clinic}
             options={props.clinics}
-            onChange={setClinic}
+            onChange={clinic => update({ clinic })}
           />
           <FormControl component="fieldset">
             <FormLabel component="legend">Awake on</FormLabel>
@@ -120,8 +98,8 @@ export function ProjectionForm(props: {
                   key={day}
                   control={
                     <Checkbox
-                      checked={days.includes(day)}
-                      onChange={() => toggleDay(day)}
+                      checked={draft.window.days.includes(day)}
+                      onChange={e => setDay(day, e.target.checked)}
                       name={day}
                     />
                   }
@@ -131,36 +109,32 @@ export function ProjectionForm(props: {
             </FormGroup>
           </FormControl>
           <Box display="flex" gridGap={16}>
-            <TextField
+            <TimeField
               id="stagelight-projection-start"
               label="From"
-              type="time"
-              value={start}
-              onChange={e => setStart(e.target.value)}
-              InputLabelProps={{ shrink: true }}
+              value={draft.window.start}
+              onChange={start => updateWindow({ start })}
             />
-            <TextField
+            <TimeField
               id="stagelight-projection-end"
               label="Until"
-              type="time"
-              value={end}
-              onChange={e => setEnd(e.target.value)}
-              InputLabelProps={{ shrink: true }}
+              value={draft.window.end}
+              onChange={end => updateWindow({ end })}
             />
           </Box>
           <OptionSelect
             id="stagelight-projection-zone"
             label="Time zone"
-            value={timeZone}
+            value={draft.timeZone}
             options={PROJECTION_TIME_ZONES}
-            onChange={setTimeZone}
+            onChange={timeZone => update({ timeZone })}
           />
           <TextField
             id="stagelight-projection-prewarm"
             label="Pre-warm minutes"
             type="number"
-            value={preWarm}
-            onChange={e => setPreWarm(e.target.value)}
+            value={draft.preWarmMinutes}
+            onChange={e => update({ preWarmMinutes: e.target.value })}
             helperText="Wake this long before the window opens"
           />
           <Box>
@@ -168,7 +142,7 @@ export function ProjectionForm(props: {
               type="submit"
               variant="contained"
               color="primary"
-              disabled={running || !stage}
+              disabled={running || !draft.stage}
             >
               {running ? 'Projecting…' : 'Project monthly cost'}
             </Button>

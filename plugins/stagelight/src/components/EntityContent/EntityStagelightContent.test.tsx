@@ -276,12 +276,13 @@ describe('EntityStagelightContent', () => {
           within(test).getByRole('button', { name: 'Wake' }),
         ).toBeDisabled(),
       );
+      // The clinic has an owner: the denial names the environment and it.
       expect(test).toHaveTextContent(
-        'You are not allowed to wake environments; only leads can',
+        'You are not allowed to wake north-clinic/test; only leads of its owner, group:default/radiology, can',
       );
       expect(within(dev).getByRole('button', { name: 'Sleep' })).toBeDisabled();
       expect(dev).toHaveTextContent(
-        'You are not allowed to put environments to sleep; only leads can',
+        'You are not allowed to put north-clinic/dev to sleep; only leads of its owner, group:default/radiology, can',
       );
     });
 

@@ -3,8 +3,9 @@ import userEvent from '@testing-library/user-event';
 import type { PowerLease } from '@internal/plugin-stagelight-common';
 import { mockStagelightApi, responseError } from '../../__testUtils__/fixtures';
 import {
+  deniedButton,
   enabledButton,
-  PowerGrant,
+  PowerGrantOptions,
   renderWithPowerGrant,
 } from '../../__testUtils__/powerPermissions';
 import { LeaseActions } from './LeaseActions';
@@ -20,14 +21,10 @@ const LEASE: PowerLease = {
   reason: 'demo for the clinic',
 };
 
-type Api = ReturnType<typeof mockStagelightApi>;
-
 function render(
-  options: {
-    api?: Api;
+  options: PowerGrantOptions & {
     lease?: PowerLease | null;
     maxLeaseHours?: number;
-    allow?: PowerGrant;
     onChanged?: jest.Mock;
   } = {},
 ) {
@@ -202,24 +199,24 @@ describe('LeaseActions', () => {
   it('disables what the user may not do and says why', async () => {
     render({ allow: 'sleep-only' });
 
-    const extend = await screen.findByRole('button', { name: 'Extend lease' });
-    await waitFor(() => expect(extend).toBeDisabled());
-    const reason = screen.getByText(
-      'You are not allowed to extend leases; only leads can',
-    );
-    expect(extend).toHaveAttribute('aria-describedby', reason.id);
+    expect(
+      await deniedButton(
+        'Extend lease',
+        'You are not allowed to extend leases; only leads can',
+      ),
+    ).toBeDisabled();
     expect(await enabledButton('End lease')).toBeEnabled();
   });
 
   it('disables both for a user without power permissions', async () => {
     render({ allow: 'none' });
 
-    await waitFor(() =>
-      expect(screen.getByRole('button', { name: 'End lease' })).toBeDisabled(),
-    );
     expect(
-      screen.getByText('You are not allowed to end leases; only leads can'),
-    ).toBeInTheDocument();
+      await deniedButton(
+        'End lease',
+        'You are not allowed to end leases; only leads can',
+      ),
+    ).toBeDisabled();
   });
 
   it('closes with Escape without calling the backend', async () => {

@@ -7,13 +7,15 @@ import {
 } from '@internal/plugin-stagelight-common';
 import { actorLabel } from '../../power/history';
 import { extendableHours, isLeaseRunning } from '../../power/lease';
-import { PermittedButton } from '../Permission';
+import { environmentAccess, PermittedButton } from '../Permission';
 import { EndLeaseDialog } from './EndLeaseDialog';
 import { ExtendLeaseDialog } from './ExtendLeaseDialog';
 
 export interface LeaseActionsProps {
   clinic: string;
   stage: string;
+  /** Who owns the clinic (its owner tag): leases are decided per environment. */
+  owner?: string | null;
   lease: PowerLease | null;
   /** How far ahead of now a lease may reach, as the backend allows. */
   maxLeaseHours: number;
@@ -32,6 +34,7 @@ export function LeaseActions(props: LeaseActionsProps) {
   const [dialog, setDialog] = useState<'extend' | 'end'>();
   const [result, setResult] = useState<string>();
   const idPrefix = `stagelight-lease-${clinic}-${stage}`;
+  const environment = { clinic, stage, owner: props.owner ?? null };
 
   const changed = (text: string, changedLease: PowerLease) => {
     setDialog(undefined);
@@ -58,18 +61,27 @@ export function LeaseActions(props: LeaseActionsProps) {
             <PermittedButton
               id={`${idPrefix}-extend`}
               permission={stagelightEnvironmentWakePermission}
+              {...environmentAccess(
+                stagelightEnvironmentWakePermission,
+                environment,
+                {
+                  any: 'extend leases',
+                  one: ref => `extend the lease of ${ref}`,
+                },
+              )}
               label="Extend lease"
-              what="extend leases"
-              who="leads"
               disabled={hours.length === 0}
               onClick={() => setDialog('extend')}
             />
             <PermittedButton
               id={`${idPrefix}-end`}
               permission={stagelightEnvironmentSleepPermission}
+              {...environmentAccess(
+                stagelightEnvironmentSleepPermission,
+                environment,
+                { any: 'end leases', one: ref => `end the lease of ${ref}` },
+              )}
               label="End lease"
-              what="end leases"
-              who="leads"
               onClick={() => setDialog('end')}
             />
           </Box>

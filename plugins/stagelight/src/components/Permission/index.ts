@@ -1,2 +1,11 @@
-export { PermittedButton } from './PermittedButton';
-export type { PermittedButtonProps } from './PermittedButton';
+export { DecidedButton, PermittedButton } from './PermittedButton';
+export type {
+  DecidedButtonProps,
+  PermittedButtonProps,
+} from './PermittedButton';
+export { holdersOf } from './permissionHolders';
+export {
+  deniedEnvironmentsReason,
+  environmentAccess,
+} from './environmentAccess';
+export type { ActionWords, PermittedEnvironment } from './environmentAccess';

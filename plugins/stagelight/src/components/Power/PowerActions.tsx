@@ -4,19 +4,19 @@ import {
   PowerLease,
   PowerOperationResponse,
   PowerState,
-  stagelightEnvironmentSleepPermission,
-  stagelightEnvironmentWakePermission,
 } from '@internal/plugin-stagelight-common';
 import { useOperation } from '../../hooks';
 import { availableActions, isFinished } from '../../power/powerView';
-import { PermittedButton } from '../Permission';
 import { OperationProgress } from './OperationProgress';
+import { PowerButton } from './PowerButton';
 import { SleepDialog } from './SleepDialog';
 import { WakeDialog } from './WakeDialog';
 
 export interface PowerActionsProps {
   clinic: string;
   stage: string;
+  /** Who owns the clinic (its owner tag): wake and sleep are decided per environment. */
+  owner?: string | null;
   power: PowerState;
   protected: boolean;
 }
@@ -29,6 +29,7 @@ export interface PowerActionsProps {
  */
 export function PowerActions(props: PowerActionsProps) {
   const { clinic, stage } = props;
+  const environment = { clinic, stage, owner: props.owner ?? null };
   const [dialog, setDialog] = useState<'wake' | 'sleep'>();
   const [lease, setLease] = useState<PowerLease | null>(null);
   // The board's power state when the operation began: until the board's
@@ -68,20 +69,20 @@ export function PowerActions(props: PowerActionsProps) {
       {!running && (
         <>
           {actions.wake && (
-            <PermittedButton
+            <PowerButton
+              environment={environment}
+              kind="wake"
               id={`stagelight-wake-${clinic}-${stage}`}
-              permission={stagelightEnvironmentWakePermission}
               label="Wake"
-              what="wake environments"
               onClick={() => setDialog('wake')}
             />
           )}
           {actions.sleep && (
-            <PermittedButton
+            <PowerButton
+              environment={environment}
+              kind="sleep"
               id={`stagelight-sleep-${clinic}-${stage}`}
-              permission={stagelightEnvironmentSleepPermission}
               label="Sleep"
-              what="put environments to sleep"
               onClick={() => setDialog('sleep')}
             />
           )}

@@ -34,6 +34,12 @@ export interface DraftListProps<T> {
   children(item: DraftItem<T>): ReactNode;
 }
 
+/** What the schedule form hands the editor of one of its lists. */
+export type DraftEditorProps<T> = Pick<
+  DraftListProps<T>,
+  'idPrefix' | 'items' | 'onChange'
+>;
+
 /**
  * A schedule form's list of like items (awake windows, dated exceptions):
  * each in its own numbered fieldset with a Remove button, an Add button below.

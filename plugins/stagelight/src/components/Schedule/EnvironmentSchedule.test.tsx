@@ -20,6 +20,9 @@ function render(
     api?: Api;
     stage?: string;
     allow?: boolean;
+    /** The clinic's owner, and the environments (`<clinic>/<stage>`) the user may not act on. */
+    owner?: string;
+    deniedEnvironments?: string[];
     onChanged?: jest.Mock;
   } = {},
 ) {
@@ -30,6 +33,7 @@ function render(
         <EnvironmentSchedule
           clinic="north-clinic"
           stage={options.stage ?? 'dev'}
+          owner={options.owner}
         />
       </TestRefresh>
     </FreshPermissions>,
@@ -37,8 +41,9 @@ function render(
       apis: [
         [stagelightApiRef, api],
         mockApis.permission({
-          authorize:
-            options.allow === false
+          authorize: request =>
+            options.allow === false ||
+            options.deniedEnvironments?.includes(request.resourceRef ?? '')
               ? AuthorizeResult.DENY
               : AuthorizeResult.ALLOW,
         }),
@@ -185,6 +190,43 @@ describe('EnvironmentSchedule', () => {
     expect(
       screen.getByText('You are not allowed to edit schedules; only leads can'),
     ).toBeInTheDocument();
+  });
+
+  it("decides the lease and schedule actions for the environment, naming its clinic's owner", async () => {
+    const api = mockStagelightApi();
+    const now = Date.now();
+    api.getSchedule.mockResolvedValue(
+      schedulePlan('north-clinic', 'dev', {
+        lease: {
+          clinic: 'north-clinic',
+          stage: 'dev',
+          startsAt: new Date(now - 3_600_000).toISOString(),
+          endsAt: new Date(now + 3_600_000).toISOString(),
+          requestedBy: 'user:default/lead',
+          reason: 'demo',
+        },
+      }),
+    );
+    render({
+      api,
+      owner: 'group:default/cardiology-leads',
+      deniedEnvironments: ['north-clinic/dev'],
+    });
+
+    const owner =
+      'only leads of its owner, group:default/cardiology-leads, can';
+    for (const [name, reason] of [
+      ['Edit schedule', 'edit the schedule of north-clinic/dev'],
+      ['Extend lease', 'extend the lease of north-clinic/dev'],
+      ['End lease', 'end the lease of north-clinic/dev'],
+    ]) {
+      const button = await screen.findByRole('button', { name });
+      const denial = await screen.findByText(
+        `You are not allowed to ${reason}; ${owner}`,
+      );
+      expect(button).toBeDisabled();
+      expect(button).toHaveAttribute('aria-describedby', denial.id);
+    }
   });
 
   it('edits windows for two shifts, the zone, pre-warm and an exception, and saves them', async () => {

@@ -4,13 +4,15 @@ import { stagelightScheduleEditPermission } from '@internal/plugin-stagelight-co
 import { useEnvironmentPlan, useNow, useStagelightRefresh } from '../../hooks';
 import { requestErrorText } from '../../power/powerView';
 import { LeaseActions } from '../Lease';
-import { PermittedButton } from '../Permission';
+import { environmentAccess, PermittedButton } from '../Permission';
 import { ScheduleEditorDialog } from './ScheduleEditorDialog';
 import { ScheduleSummary } from './ScheduleSummary';
 
 export interface EnvironmentScheduleProps {
   clinic: string;
   stage: string;
+  /** Who owns the clinic (its owner tag): leases and schedules are decided per environment. */
+  owner?: string | null;
 }
 
 /**
@@ -62,6 +64,7 @@ export function EnvironmentSchedule(props: EnvironmentScheduleProps) {
       <LeaseActions
         clinic={clinic}
         stage={stage}
+        owner={props.owner}
         lease={plan.lease}
         maxLeaseHours={plan.maxLeaseHours}
         nowMs={now}
@@ -74,9 +77,15 @@ export function EnvironmentSchedule(props: EnvironmentScheduleProps) {
         <PermittedButton
           id={`stagelight-schedule-${clinic}-${stage}-edit`}
           permission={stagelightScheduleEditPermission}
+          {...environmentAccess(
+            stagelightScheduleEditPermission,
+            { clinic, stage, owner: props.owner ?? null },
+            {
+              any: 'edit schedules',
+              one: ref => `edit the schedule of ${ref}`,
+            },
+          )}
           label="Edit schedule"
-          what="edit schedules"
-          who="leads"
           onClick={() => {
             setSaved(false);
             setEditing(true);

@@ -1,7 +1,7 @@
 import { TextField } from '@material-ui/core';
 import { makeStyles } from '@material-ui/core/styles';
 import { ExceptionDraft, newException } from '../../schedule/scheduleDraft';
-import { DraftList } from './DraftList';
+import { DraftEditorProps, DraftList } from './DraftList';
 
 const useStyles = makeStyles(theme => ({
   fields: {
@@ -13,23 +13,21 @@ const useStyles = makeStyles(theme => ({
 }));
 
 /** Dated exceptions: whole local days forced awake or asleep (holidays, release days). */
-export function ExceptionsEditor(props: {
-  idPrefix: string;
-  exceptions: ExceptionDraft[];
-  /** The date a new exception starts with, YYYY-MM-DD. */
-  today: string;
-  onChange(exceptions: ExceptionDraft[]): void;
-}) {
+export function ExceptionsEditor(
+  props: DraftEditorProps<ExceptionDraft> & {
+    /** The date a new exception starts with, YYYY-MM-DD. */
+    today: string;
+  },
+) {
+  const { today, ...list } = props;
   const classes = useStyles();
 
   return (
     <DraftList
-      idPrefix={props.idPrefix}
+      {...list}
       heading="Dated exceptions"
       noun="exception"
-      items={props.exceptions}
-      onChange={props.onChange}
-      newItem={() => newException(props.today)}
+      newItem={() => newException(today)}
     >
       {({ value: e, id, update, removeButton }) => (
         <div className={classes.fields}>

@@ -71,7 +71,6 @@ export function ScheduleCostImpact(props: ScheduleCostImpactProps) {
         permission={stagelightCostReadPermission}
         label={running ? 'Estimating…' : 'Estimate cost impact'}
         what="read cost"
-        who="managers and leads"
         disabled={!schedule || running}
         onClick={estimate}
       />

@@ -139,12 +139,12 @@ export function ScheduleEditorDialog(props: ScheduleEditorDialogProps) {
       />
       <WindowsEditor
         idPrefix={idPrefix}
-        windows={draft.windows}
+        items={draft.windows}
         onChange={windows => setDraft({ ...draft, windows })}
       />
       <ExceptionsEditor
         idPrefix={idPrefix}
-        exceptions={draft.exceptions}
+        items={draft.exceptions}
         today={today}
         onChange={exceptions => setDraft({ ...draft, exceptions })}
       />

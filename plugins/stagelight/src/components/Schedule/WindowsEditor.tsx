@@ -1,15 +1,10 @@
-import {
-  Box,
-  Checkbox,
-  FormControlLabel,
-  TextField,
-  Typography,
-} from '@material-ui/core';
+import { Box, Checkbox, FormControlLabel, Typography } from '@material-ui/core';
 import { makeStyles } from '@material-ui/core/styles';
 import { WEEKDAYS } from '@internal/plugin-stagelight-common';
 import { newWindow, WindowDraft, withDay } from '../../schedule/scheduleDraft';
 import { dayName } from '../../schedule/scheduleText';
-import { DraftList } from './DraftList';
+import { TimeField } from '../TimeField';
+import { DraftEditorProps, DraftList } from './DraftList';
 
 const useStyles = makeStyles(theme => ({
   times: { display: 'flex', flexWrap: 'wrap', gap: theme.spacing(2) },
@@ -20,20 +15,14 @@ const useStyles = makeStyles(theme => ({
  * cover the same day (an EU and a US shift); an end at or before the start
  * runs past midnight.
  */
-export function WindowsEditor(props: {
-  idPrefix: string;
-  windows: WindowDraft[];
-  onChange(windows: WindowDraft[]): void;
-}) {
+export function WindowsEditor(props: DraftEditorProps<WindowDraft>) {
   const classes = useStyles();
 
   return (
     <DraftList
-      idPrefix={props.idPrefix}
+      {...props}
       heading="Awake windows"
       noun="window"
-      items={props.windows}
-      onChange={props.onChange}
       newItem={newWindow}
       empty={
         <Typography variant="body2">
@@ -62,21 +51,17 @@ export function WindowsEditor(props: {
             ))}
           </Box>
           <div className={classes.times}>
-            <TextField
+            <TimeField
               id={`${id}-start`}
-              type="time"
               label="Start"
               value={w.start}
-              onChange={e => update({ start: e.target.value })}
-              InputLabelProps={{ shrink: true }}
+              onChange={start => update({ start })}
             />
-            <TextField
+            <TimeField
               id={`${id}-end`}
-              type="time"
               label="End"
               value={w.end}
-              onChange={e => update({ end: e.target.value })}
-              InputLabelProps={{ shrink: true }}
+              onChange={end => update({ end })}
               helperText={
                 w.end && w.end <= w.start ? 'Ends the next day' : undefined
               }

@@ -102,12 +102,17 @@ export function StageBoard(props: StageBoardProps) {
         <PowerActions
           clinic={env.clinic}
           stage={env.stage}
+          owner={env.owner}
           power={env.power}
           protected={env.protected || step.stage.protected}
         />
       ))}
       {row('Lease and schedule', env => (
-        <EnvironmentSchedule clinic={env.clinic} stage={env.stage} />
+        <EnvironmentSchedule
+          clinic={env.clinic}
+          stage={env.stage}
+          owner={env.owner}
+        />
       ))}
       {row('Readiness', env => (
         <>

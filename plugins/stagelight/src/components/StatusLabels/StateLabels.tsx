@@ -24,11 +24,25 @@ type Presentation = {
   text: string;
 };
 
+/** Asleep reads the same as a power state and as a readiness. */
+const ASLEEP: Presentation = {
+  tone: 'neutral',
+  icon: RiMoonLine,
+  text: 'Asleep',
+};
+
+/** A state on its way to another: the turning loader. */
+const inProgress = (text: string): Presentation => ({
+  tone: 'progress',
+  icon: RiLoader4Line,
+  text,
+});
+
 const POWER: Record<PowerState, Presentation> = {
   awake: { tone: 'ok', icon: RiSunLine, text: 'Awake' },
-  asleep: { tone: 'neutral', icon: RiMoonLine, text: 'Asleep' },
-  waking: { tone: 'progress', icon: RiLoader4Line, text: 'Waking' },
-  sleeping: { tone: 'progress', icon: RiLoader4Line, text: 'Going to sleep' },
+  asleep: ASLEEP,
+  waking: inProgress('Waking'),
+  sleeping: inProgress('Going to sleep'),
   partial: { tone: 'warning', icon: RiErrorWarningLine, text: 'Partly awake' },
   paused: {
     tone: 'neutral',
@@ -40,14 +54,14 @@ const POWER: Record<PowerState, Presentation> = {
 
 const READINESS: Record<ReadinessState, Presentation> = {
   ready: { tone: 'ok', icon: RiCheckboxCircleLine, text: 'Ready' },
-  deploying: { tone: 'progress', icon: RiLoader4Line, text: 'Deploying' },
+  deploying: inProgress('Deploying'),
   stale: {
     tone: 'warning',
     icon: RiErrorWarningLine,
     text: 'Serving an older marker',
   },
   down: { tone: 'error', icon: RiCloseCircleLine, text: 'Down' },
-  asleep: { tone: 'neutral', icon: RiMoonLine, text: 'Asleep' },
+  asleep: ASLEEP,
 };
 
 /** The power state in words; a state this frontend does not know reads "Unknown". */
