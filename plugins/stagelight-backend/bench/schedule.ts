@@ -21,6 +21,7 @@ import {
 import { DateTime } from 'luxon';
 import { awakeHoursInMonth } from '../src/cost/projection';
 import { desiredPowerState, validateSchedule } from '../src/schedule';
+import { random } from '../src/schedule/__testUtils__/schedules';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 50);
 const CALLS = Number(process.env.BENCH_CALLS ?? 100_000);
@@ -62,17 +63,6 @@ function largestSchedule(): Schedule {
     preWarmMinutes: 15,
     exceptions,
   });
-}
-
-/** A small deterministic generator, so every run times the same instants. */
-function random(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let x = Math.imul(s ^ (s >>> 15), 1 | s);
-    x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function percentile(sorted: number[], p: number) {

@@ -30,6 +30,7 @@ import {
   postgresMissingInCi,
 } from './__testUtils__/testDatabases';
 import { testConfigData } from './__testUtils__/testSettings';
+import { waitForSnapshot } from './__testUtils__/waitForSnapshot';
 
 jest.setTimeout(120_000);
 
@@ -77,16 +78,6 @@ describe.each(databases.eachSupportedId())(
           refresh: { memoryTtlSeconds: 0.001 },
         }),
       });
-
-    async function waitForSnapshot(server: any) {
-      for (let i = 0; i < 300; i++) {
-        const res = await request(server).get('/api/stagelight/environments');
-        if (res.status === 200) return res;
-        expect(res.status).toBe(503);
-        await new Promise(r => setTimeout(r, 100));
-      }
-      throw new Error('no snapshot');
-    }
 
     it('serves the fleet, validates input and long-polls for a marker', async () => {
       const knex = await databases.init(databaseId);

@@ -14,6 +14,7 @@ import { eventsModuleStagelightJsonBody } from './eventsModuleJsonBody';
 import { createFleetFixture } from '../__testUtils__/fleetFixture';
 import { localAwsSuite } from '../__testUtils__/localAwsSuite';
 import { testConfigData } from '../__testUtils__/testSettings';
+import { waitForSnapshot } from '../__testUtils__/waitForSnapshot';
 
 jest.setTimeout(120_000);
 
@@ -84,12 +85,7 @@ describe('GitHub webhooks with a secret', () => {
         mockServices.database.factory({ knex }),
       ],
     });
-    for (let i = 0; ; i++) {
-      const res = await request(server).get('/api/stagelight/environments');
-      if (res.status === 200) break;
-      expect(i).toBeLessThan(300);
-      await new Promise(r => setTimeout(r, 100));
-    }
+    await waitForSnapshot(server);
 
     const push = JSON.stringify({
       ref: 'refs/heads/dev',

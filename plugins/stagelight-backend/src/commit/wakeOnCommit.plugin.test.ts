@@ -10,6 +10,7 @@ import request from 'supertest';
 import { stagelightPlugin } from '../plugin';
 import { createFleetFixture } from '../__testUtils__/fleetFixture';
 import { testConfigData } from '../__testUtils__/testSettings';
+import { waitForSnapshot } from '../__testUtils__/waitForSnapshot';
 
 jest.setTimeout(120_000);
 
@@ -64,12 +65,7 @@ describe('wake on commit through the backend', () => {
       ],
     });
 
-    for (let i = 0; ; i++) {
-      const res = await request(server).get('/api/stagelight/environments');
-      if (res.status === 200) break;
-      if (i > 300) throw new Error('no snapshot');
-      await new Promise(r => setTimeout(r, 100));
-    }
+    await waitForSnapshot(server);
 
     const payload = {
       ref: 'refs/heads/dev',

@@ -14,20 +14,11 @@ import { desiredPowerState, DesiredPowerInput } from './desiredPowerState';
  * whole minute, so a minute grid is exact.
  */
 
+import { random } from './__testUtils__/schedules';
+
 const MINUTE = 60_000;
 const DAY = 86_400_000;
 const HORIZON = 14 * DAY;
-
-/** mulberry32: small, seeded, the same draws on every run. */
-function random(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let x = Math.imul(s ^ (s >>> 15), 1 | s);
-    x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Reference {
   /** Minute 0 of the grid. */

@@ -1,24 +1,6 @@
 import { Schedule } from '@internal/plugin-stagelight-common';
 import { desiredPowerState } from './desiredPowerState';
-
-const weekdays = [
-  'mon',
-  'tue',
-  'wed',
-  'thu',
-  'fri',
-] as Schedule['windows'][number]['days'];
-const everyDay = [...weekdays, 'sat', 'sun'] as typeof weekdays;
-
-function schedule(partial: Partial<Schedule>): Schedule {
-  return {
-    timeZone: 'Europe/Berlin',
-    windows: [],
-    preWarmMinutes: 0,
-    exceptions: [],
-    ...partial,
-  };
-}
+import { everyDay, schedule, weekdays } from './__testUtils__/schedules';
 
 function at(
   iso: string,

@@ -1,19 +1,7 @@
 import { Schedule } from '@internal/plugin-stagelight-common';
 import { scheduleStateAt, scheduleTimeline } from './scheduleTimeline';
 
-type Days = Schedule['windows'][number]['days'];
-const weekdays: Days = ['mon', 'tue', 'wed', 'thu', 'fri'];
-const everyDay: Days = [...weekdays, 'sat', 'sun'];
-
-function schedule(partial: Partial<Schedule>): Schedule {
-  return {
-    timeZone: 'Europe/Berlin',
-    windows: [],
-    preWarmMinutes: 0,
-    exceptions: [],
-    ...partial,
-  };
-}
+import { everyDay, schedule, weekdays } from './__testUtils__/schedules';
 
 /** The awake intervals over [from, to), as ISO instants. */
 function awake(s: Schedule, from: string, to: string) {

@@ -11,7 +11,7 @@ import {
 import { costPaths } from './costPaths';
 import { powerPaths } from './powerPaths';
 import { requestSchemas } from './requestSchemas';
-import { errorResponse } from './responses';
+import { errorResponse, jsonSchemaResponse } from './responses';
 
 const CLINIC_PATTERN = '^[a-z](?:[a-z0-9]|-(?=[a-z0-9])){0,31}$';
 const STAGE_PATTERN = '^[a-z0-9][a-z0-9-]{0,31}$';
@@ -196,45 +196,33 @@ export const spec = {
           },
         ],
         responses: {
-          '200': {
-            description: 'The environments',
-            content: {
-              'application/json': {
-                schema: {
+          '200': jsonSchemaResponse('The environments', {
+            type: 'object',
+            additionalProperties: false,
+            properties: {
+              items: {
+                type: 'array',
+                items: {
+                  $ref: '#/components/schemas/EnvironmentSummary',
+                },
+              },
+              stages: {
+                type: 'array',
+                items: {
                   type: 'object',
                   additionalProperties: false,
                   properties: {
-                    items: {
-                      type: 'array',
-                      items: {
-                        $ref: '#/components/schemas/EnvironmentSummary',
-                      },
-                    },
-                    stages: {
-                      type: 'array',
-                      items: {
-                        type: 'object',
-                        additionalProperties: false,
-                        properties: {
-                          name: { type: 'string' },
-                          protected: { type: 'boolean' },
-                        },
-                        required: ['name', 'protected'],
-                      },
-                    },
-                    refreshedAt: nullableString,
-                    dataAgeSeconds: nullableNumber,
+                    name: { type: 'string' },
+                    protected: { type: 'boolean' },
                   },
-                  required: [
-                    'items',
-                    'stages',
-                    'refreshedAt',
-                    'dataAgeSeconds',
-                  ],
+                  required: ['name', 'protected'],
                 },
               },
+              refreshedAt: nullableString,
+              dataAgeSeconds: nullableNumber,
             },
-          },
+            required: ['items', 'stages', 'refreshedAt', 'dataAgeSeconds'],
+          }),
           '400': errorResponse('Malformed query'),
           '503': errorResponse('No refresh has finished yet'),
         },
@@ -248,14 +236,9 @@ export const spec = {
           { $ref: '#/components/parameters/stage' },
         ],
         responses: {
-          '200': {
-            description: 'One environment in detail',
-            content: {
-              'application/json': {
-                schema: { $ref: '#/components/schemas/EnvironmentDetail' },
-              },
-            },
-          },
+          '200': jsonSchemaResponse('One environment in detail', {
+            $ref: '#/components/schemas/EnvironmentDetail',
+          }),
           '400': errorResponse('Malformed clinic or stage'),
           '404': errorResponse('Unknown stage or environment'),
         },
@@ -285,38 +268,31 @@ export const spec = {
           },
         ],
         responses: {
-          '200': {
-            description: 'How the wait ended',
-            content: {
-              'application/json': {
-                schema: {
-                  type: 'object',
-                  additionalProperties: false,
-                  properties: {
-                    outcome: {
-                      type: 'string',
-                      enum: WAIT_OUTCOMES,
-                    },
-                    clinic: { type: 'string' },
-                    stage: { type: 'string' },
-                    marker: { type: 'string' },
-                    servedMarker: nullableString,
-                    waitedMs: { type: 'number' },
-                    probes: { type: 'number' },
-                  },
-                  required: [
-                    'outcome',
-                    'clinic',
-                    'stage',
-                    'marker',
-                    'servedMarker',
-                    'waitedMs',
-                    'probes',
-                  ],
-                },
+          '200': jsonSchemaResponse('How the wait ended', {
+            type: 'object',
+            additionalProperties: false,
+            properties: {
+              outcome: {
+                type: 'string',
+                enum: WAIT_OUTCOMES,
               },
+              clinic: { type: 'string' },
+              stage: { type: 'string' },
+              marker: { type: 'string' },
+              servedMarker: nullableString,
+              waitedMs: { type: 'number' },
+              probes: { type: 'number' },
             },
-          },
+            required: [
+              'outcome',
+              'clinic',
+              'stage',
+              'marker',
+              'servedMarker',
+              'waitedMs',
+              'probes',
+            ],
+          }),
           '400': errorResponse('Malformed query'),
           '404': errorResponse('Unknown stage or environment'),
         },
@@ -326,49 +302,45 @@ export const spec = {
       get: {
         operationId: 'ListClinics',
         responses: {
-          '200': {
-            description: "Clinics with each stage's power and readiness",
-            content: {
-              'application/json': {
-                schema: {
-                  type: 'object',
-                  additionalProperties: false,
-                  properties: {
-                    items: {
-                      type: 'array',
-                      items: {
-                        type: 'object',
-                        additionalProperties: false,
-                        properties: {
-                          clinic: { type: 'string' },
-                          owner: nullableString,
-                          stages: {
-                            type: 'array',
-                            items: {
-                              type: 'object',
-                              additionalProperties: false,
-                              properties: {
-                                stage: { type: 'string' },
-                                power: {
-                                  $ref: '#/components/schemas/PowerState',
-                                },
-                                readiness: {
-                                  $ref: '#/components/schemas/ReadinessState',
-                                },
-                              },
-                              required: ['stage', 'power', 'readiness'],
+          '200': jsonSchemaResponse(
+            "Clinics with each stage's power and readiness",
+            {
+              type: 'object',
+              additionalProperties: false,
+              properties: {
+                items: {
+                  type: 'array',
+                  items: {
+                    type: 'object',
+                    additionalProperties: false,
+                    properties: {
+                      clinic: { type: 'string' },
+                      owner: nullableString,
+                      stages: {
+                        type: 'array',
+                        items: {
+                          type: 'object',
+                          additionalProperties: false,
+                          properties: {
+                            stage: { type: 'string' },
+                            power: {
+                              $ref: '#/components/schemas/PowerState',
+                            },
+                            readiness: {
+                              $ref: '#/components/schemas/ReadinessState',
                             },
                           },
+                          required: ['stage', 'power', 'readiness'],
                         },
-                        required: ['clinic', 'owner', 'stages'],
                       },
                     },
+                    required: ['clinic', 'owner', 'stages'],
                   },
-                  required: ['items'],
                 },
               },
+              required: ['items'],
             },
-          },
+          ),
         },
       },
     },

@@ -10,19 +10,26 @@ export function errorResponse<D extends string>(description: D) {
   } as const;
 }
 
+/** A JSON answer of the given schema. */
+export function jsonSchemaResponse<D extends string, S>(
+  description: D,
+  schema: S,
+) {
+  return {
+    description,
+    content: { 'application/json': { schema } },
+  } as const;
+}
+
 /** A JSON answer whose shape is the named type of `@internal/plugin-stagelight-common`. */
 export function jsonResponse<D extends string, T extends string>(
   description: D,
   type: T,
 ) {
-  return {
-    description,
-    content: {
-      'application/json': {
-        schema: { type: 'object', description: type },
-      },
-    },
-  } as const;
+  return jsonSchemaResponse(description, {
+    type: 'object',
+    description: type,
+  } as const);
 }
 
 /** A JSON request body of a schema in components. */

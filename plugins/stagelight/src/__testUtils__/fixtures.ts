@@ -6,6 +6,7 @@ import {
   type EnvironmentDetail,
   type EnvironmentSummary,
   type ListClinicsResponse,
+  type PowerLease,
   type PowerOperation,
   type PowerStep,
   type ScheduleResponse,
@@ -149,6 +150,19 @@ export function schedulePlan(
       nextTransition: { at: '2026-11-26T17:00:00.000Z', state: 'asleep' },
     },
     ...overrides,
+  };
+}
+
+/** A lease of the environment that started an hour ago and ends in an hour. */
+export function runningLease(clinic: string, stage: string): PowerLease {
+  const now = Date.now();
+  return {
+    clinic,
+    stage,
+    startsAt: new Date(now - 3_600_000).toISOString(),
+    endsAt: new Date(now + 3_600_000).toISOString(),
+    requestedBy: 'user:default/lead',
+    reason: 'demo',
   };
 }
 

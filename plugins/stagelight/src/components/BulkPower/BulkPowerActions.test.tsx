@@ -6,15 +6,21 @@ import {
   mockStagelightApi,
   operation,
   responseError,
-  STAGES,
 } from '../../__testUtils__/fixtures';
+import {
+  clickInDialog,
+  reasonField,
+  typeReason,
+} from '../../__testUtils__/dialogs';
+import {
+  chooseBulkTarget,
+  renderBulkPowerActions,
+} from '../../__testUtils__/bulkPower';
 import {
   deniedButton,
   enabledButton,
   PowerGrantOptions,
-  renderWithPowerGrant,
 } from '../../__testUtils__/powerPermissions';
-import { BulkPowerActions } from './BulkPowerActions';
 
 const CLINICS = clinicsOf({
   'north-clinic': { dev: 'asleep', prod: 'awake' },
@@ -24,20 +30,7 @@ const CLINICS = clinicsOf({
 function render(
   options: PowerGrantOptions & { clinics?: ListClinicsResponse } = {},
 ) {
-  return renderWithPowerGrant(
-    <BulkPowerActions clinics={options.clinics ?? CLINICS} stages={STAGES} />,
-    options,
-  );
-}
-
-async function chooseTarget(label: RegExp) {
-  const select = await screen.findByRole('combobox', {
-    name: 'Environments to wake or put to sleep',
-  });
-  const option = within(select)
-    .getAllByRole('option')
-    .find(o => label.test(o.textContent ?? ''));
-  await userEvent.selectOptions(select, option!);
+  return renderBulkPowerActions(options.clinics ?? CLINICS, options);
 }
 
 describe('BulkPowerActions', () => {
@@ -130,11 +123,9 @@ describe('BulkPowerActions', () => {
     expect(dialog).toHaveTextContent(
       'This wakes 2 environments: north-clinic/dev, north-clinic/prod.',
     );
-    const reason = within(dialog).getByRole('textbox', { name: /Reason/ });
+    const reason = reasonField(dialog);
     expect(reason).toHaveFocus();
-    await userEvent.click(
-      within(dialog).getByRole('button', { name: 'Wake all' }),
-    );
+    await clickInDialog(dialog, 'Wake all');
     expect(api.bulkWake).not.toHaveBeenCalled();
     expect(dialog).toHaveTextContent(
       'A reason is required; it is recorded in the history',
@@ -190,7 +181,7 @@ describe('BulkPowerActions', () => {
     api.getOperation.mockReturnValue(new Promise(() => {}));
     render({ api });
 
-    await chooseTarget(/^dev in every clinic/);
+    await chooseBulkTarget('dev in every clinic');
     await userEvent.click(await enabledButton('Sleep all'));
     const dialog = await screen.findByRole('dialog', {
       name: 'Put dev in every clinic to sleep',
@@ -204,13 +195,8 @@ describe('BulkPowerActions', () => {
     expect(
       within(dialog).queryByRole('combobox', { name: 'Keep awake for' }),
     ).not.toBeInTheDocument();
-    await userEvent.type(
-      within(dialog).getByRole('textbox', { name: /Reason/ }),
-      'night',
-    );
-    await userEvent.click(
-      within(dialog).getByRole('button', { name: 'Sleep all' }),
-    );
+    await typeReason(dialog, 'night');
+    await clickInDialog(dialog, 'Sleep all');
 
     await waitFor(() =>
       expect(api.bulkSleep).toHaveBeenCalledWith(
@@ -244,10 +230,7 @@ describe('BulkPowerActions', () => {
     expect(dialog).toHaveTextContent(
       'Protected stages are skipped (never put to sleep): north-clinic/prod.',
     );
-    await userEvent.type(
-      within(dialog).getByRole('textbox', { name: /Reason/ }),
-      'night{Enter}',
-    );
+    await typeReason(dialog, 'night{Enter}');
 
     expect(await within(dialog).findByRole('alert')).toHaveTextContent(
       'Not allowed: Not allowed: stagelight.environment.sleep',
@@ -260,7 +243,7 @@ describe('BulkPowerActions', () => {
   it('offers no sleep for a target that is all protected', async () => {
     render();
 
-    await chooseTarget(/^prod in every clinic/);
+    await chooseBulkTarget('prod in every clinic');
 
     await waitFor(() =>
       expect(screen.getByRole('button', { name: 'Sleep all' })).toBeDisabled(),

@@ -1,14 +1,15 @@
-import { screen, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
+import { screen } from '@testing-library/react';
 import type { ListClinicsResponse } from '@internal/plugin-stagelight-common';
-import { clinicsOf, STAGES } from '../../__testUtils__/fixtures';
+import { clinicsOf } from '../../__testUtils__/fixtures';
+import {
+  chooseBulkTarget,
+  renderBulkPowerActions,
+} from '../../__testUtils__/bulkPower';
 import {
   deniedButton,
   enabledButton,
   PowerGrantOptions,
-  renderWithPowerGrant,
 } from '../../__testUtils__/powerPermissions';
-import { BulkPowerActions } from './BulkPowerActions';
 
 /** Two clinics of two teams, as their owner tags say. */
 const OWNERS: Record<string, string> = {
@@ -23,26 +24,13 @@ const CLINICS: ListClinicsResponse = {
 };
 
 function render(options: PowerGrantOptions) {
-  return renderWithPowerGrant(
-    <BulkPowerActions clinics={CLINICS} stages={STAGES} />,
-    options,
-  );
-}
-
-async function chooseTarget(label: string) {
-  const select = await screen.findByRole('combobox', {
-    name: 'Environments to wake or put to sleep',
-  });
-  const option = within(select)
-    .getAllByRole('option')
-    .find(o => o.textContent?.startsWith(label));
-  await userEvent.selectOptions(select, option!);
+  return renderBulkPowerActions(CLINICS, options);
 }
 
 describe('BulkPowerButton', () => {
   it('decides each environment of the target and names the ones it would skip', async () => {
     render({ deniedEnvironments: ['south-clinic/dev'] });
-    await chooseTarget('dev in every clinic');
+    await chooseBulkTarget('dev in every clinic');
 
     const wake = await enabledButton('Wake all');
     const note = await screen.findByText(
@@ -55,7 +43,7 @@ describe('BulkPowerButton', () => {
     render({
       deniedEnvironments: ['north-clinic/dev', 'north-clinic/test'],
     });
-    await chooseTarget('every stage of north-clinic');
+    await chooseBulkTarget('every stage of north-clinic');
 
     expect(
       await deniedButton(
@@ -65,7 +53,7 @@ describe('BulkPowerButton', () => {
     ).toBeDisabled();
 
     // Another clinic's stages are the user's to wake.
-    await chooseTarget('every stage of south-clinic');
+    await chooseBulkTarget('every stage of south-clinic');
     expect(await enabledButton('Wake all')).toBeEnabled();
     expect(screen.queryByText(/not allowed/)).not.toBeInTheDocument();
   });

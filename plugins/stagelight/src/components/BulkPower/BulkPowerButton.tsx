@@ -24,27 +24,25 @@ export interface BulkPowerButtonProps {
  * user may act on none of them; when only on some, it says which it skips.
  */
 export function BulkPowerButton(props: BulkPowerButtonProps) {
-  const { permission, words } = POWER_PERMISSIONS[props.kind];
-  const check = useEnvironmentPermissions(permission, props.environments);
+  const { kind, environments, ...button } = props;
+  const { permission, words } = POWER_PERMISSIONS[kind];
+  const check = useEnvironmentPermissions(permission, environments);
   let denied: string | undefined;
   let note: string | undefined;
   if (check.error) {
     denied = `Could not check whether you may ${words.any}: ${check.error.message}`;
   } else if (!check.loading && check.denied.length > 0) {
     const reason = deniedEnvironmentsReason(permission, check.denied, words);
-    if (check.denied.length === props.environments.length) {
+    if (check.denied.length === environments.length) {
       denied = reason;
     } else {
       const them = check.denied.length === 1 ? 'it' : 'them';
-      note = `${reason}; ${props.label} skips ${them}`;
+      note = `${reason}; ${button.label} skips ${them}`;
     }
   }
   return (
     <DecidedButton
-      id={props.id}
-      label={props.label}
-      onClick={props.onClick}
-      disabled={props.disabled}
+      {...button}
       checking={check.loading}
       denied={denied}
       note={note}

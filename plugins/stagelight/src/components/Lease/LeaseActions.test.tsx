@@ -3,6 +3,11 @@ import userEvent from '@testing-library/user-event';
 import type { PowerLease } from '@internal/plugin-stagelight-common';
 import { mockStagelightApi, responseError } from '../../__testUtils__/fixtures';
 import {
+  clickInDialog,
+  reasonField,
+  typeReason,
+} from '../../__testUtils__/dialogs';
+import {
   deniedButton,
   enabledButton,
   PowerGrantOptions,
@@ -80,7 +85,7 @@ describe('LeaseActions', () => {
     const dialog = await screen.findByRole('dialog', {
       name: 'Extend the lease of north-clinic/dev',
     });
-    const reason = within(dialog).getByRole('textbox', { name: /Reason/ });
+    const reason = reasonField(dialog);
     expect(reason).toHaveFocus();
     const hours = within(dialog).getByRole('combobox', { name: 'Extend by' });
     // Ends in 2 h, so at most 10 more hours stay within 12 h of now.
@@ -90,9 +95,7 @@ describe('LeaseActions', () => {
         .map(o => o.getAttribute('value')),
     ).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', '9', '10']);
     await userEvent.selectOptions(hours, '2');
-    await userEvent.click(
-      within(dialog).getByRole('button', { name: 'Extend lease' }),
-    );
+    await clickInDialog(dialog, 'Extend lease');
     expect(api.extendLease).not.toHaveBeenCalled();
 
     await userEvent.type(reason, 'demo runs late{Enter}');
@@ -125,10 +128,7 @@ describe('LeaseActions', () => {
 
     await userEvent.click(await enabledButton('Extend lease'));
     const dialog = await screen.findByRole('dialog');
-    await userEvent.type(
-      within(dialog).getByRole('textbox', { name: /Reason/ }),
-      'longer{Enter}',
-    );
+    await typeReason(dialog, 'longer{Enter}');
 
     expect(await within(dialog).findByRole('alert')).toHaveTextContent(
       'Invalid request: A lease may reach at most 8 hours ahead',
@@ -178,10 +178,7 @@ describe('LeaseActions', () => {
       name: 'End the lease of north-clinic/dev',
     });
     expect(dialog).toHaveTextContent('its schedule decides again');
-    await userEvent.type(
-      within(dialog).getByRole('textbox', { name: /Reason/ }),
-      'demo over{Enter}',
-    );
+    await typeReason(dialog, 'demo over{Enter}');
 
     await waitFor(() =>
       expect(api.endLease).toHaveBeenCalledWith(

@@ -55,23 +55,17 @@ export interface PermittedButtonProps {
  * regardless.
  */
 export function PermittedButton(props: PermittedButtonProps) {
+  const { permission: asked, resourceRef, what, who, ...button } = props;
   const permission = usePermission(
-    isResourcePermission(props.permission)
-      ? { permission: props.permission, resourceRef: props.resourceRef }
-      : { permission: props.permission },
+    isResourcePermission(asked)
+      ? { permission: asked, resourceRef }
+      : { permission: asked },
   );
   return (
     <DecidedButton
-      id={props.id}
-      label={props.label}
-      onClick={props.onClick}
-      disabled={props.disabled}
+      {...button}
       checking={permission.loading}
-      denied={deniedReason(
-        permission,
-        props.what,
-        props.who ?? holdersOf(props.permission),
-      )}
+      denied={deniedReason(permission, what, who ?? holdersOf(asked))}
     />
   );
 }

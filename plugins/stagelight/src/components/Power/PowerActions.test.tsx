@@ -8,6 +8,11 @@ import {
   responseError,
 } from '../../__testUtils__/fixtures';
 import {
+  clickInDialog,
+  reasonField,
+  typeReason,
+} from '../../__testUtils__/dialogs';
+import {
   deniedButton,
   enabledButton,
   PowerGrantOptions,
@@ -109,12 +114,10 @@ describe('PowerActions', () => {
       const api = render({ power: 'asleep' });
 
       const dialog = await openWakeDialog();
-      const reason = within(dialog).getByRole('textbox', { name: /Reason/ });
+      const reason = reasonField(dialog);
       expect(reason).toHaveFocus();
 
-      await userEvent.click(
-        within(dialog).getByRole('button', { name: 'Wake' }),
-      );
+      await clickInDialog(dialog, 'Wake');
       expect(
         within(dialog).getByText(
           'A reason is required; it is recorded in the history',
@@ -148,10 +151,7 @@ describe('PowerActions', () => {
           .map(o => o.textContent),
       ).toEqual(['1 hour', '2 hours', '4 hours', '8 hours']);
       await userEvent.selectOptions(lease, '4');
-      await userEvent.type(
-        within(dialog).getByRole('textbox', { name: /Reason/ }),
-        '  demo for the clinic {Enter}',
-      );
+      await typeReason(dialog, '  demo for the clinic {Enter}');
 
       await waitFor(() =>
         expect(api.wake).toHaveBeenCalledWith('north-clinic', 'dev', {
@@ -179,13 +179,8 @@ describe('PowerActions', () => {
       render({ api, power: 'asleep' });
 
       const dialog = await openWakeDialog();
-      await userEvent.type(
-        within(dialog).getByRole('textbox', { name: /Reason/ }),
-        'try it',
-      );
-      await userEvent.click(
-        within(dialog).getByRole('button', { name: 'Wake' }),
-      );
+      await typeReason(dialog, 'try it');
+      await clickInDialog(dialog, 'Wake');
 
       expect(await within(dialog).findByRole('alert')).toHaveTextContent(
         'Not allowed: Not allowed: stagelight.environment.wake',
@@ -227,17 +222,13 @@ describe('PowerActions', () => {
       expect(dialog).toHaveTextContent(
         'This puts north-clinic/dev to sleep: its services scale to 0 and its database stops',
       );
-      const reason = within(dialog).getByRole('textbox', { name: /Reason/ });
+      const reason = reasonField(dialog);
       expect(reason).toHaveFocus();
-      await userEvent.click(
-        within(dialog).getByRole('button', { name: 'Sleep' }),
-      );
+      await clickInDialog(dialog, 'Sleep');
       expect(api.sleep).not.toHaveBeenCalled();
 
       await userEvent.type(reason, 'end of the day');
-      await userEvent.click(
-        within(dialog).getByRole('button', { name: 'Sleep' }),
-      );
+      await clickInDialog(dialog, 'Sleep');
 
       await waitFor(() =>
         expect(api.sleep).toHaveBeenCalledWith('north-clinic', 'dev', {
@@ -261,13 +252,8 @@ describe('PowerActions', () => {
       render({ api, power: 'awake', allow: 'sleep-only' });
 
       const dialog = await openSleepDialog();
-      await userEvent.type(
-        within(dialog).getByRole('textbox', { name: /Reason/ }),
-        'end of the day',
-      );
-      await userEvent.click(
-        within(dialog).getByRole('button', { name: 'Sleep' }),
-      );
+      await typeReason(dialog, 'end of the day');
+      await clickInDialog(dialog, 'Sleep');
 
       expect(await within(dialog).findByRole('alert')).toHaveTextContent(
         'Refused: north-clinic/dev already has a running wake',
@@ -278,10 +264,7 @@ describe('PowerActions', () => {
   describe('a running operation', () => {
     async function startWake() {
       const dialog = await openWakeDialog();
-      await userEvent.type(
-        within(dialog).getByRole('textbox', { name: /Reason/ }),
-        'testing a fix{Enter}',
-      );
+      await typeReason(dialog, 'testing a fix{Enter}');
     }
 
     it('shows the current step, then the result, then asks for a refresh', async () => {

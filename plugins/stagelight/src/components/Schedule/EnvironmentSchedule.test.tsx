@@ -6,8 +6,10 @@ import { stagelightApiRef } from '../../api';
 import {
   mockStagelightApi,
   responseError,
+  runningLease,
   schedulePlan,
 } from '../../__testUtils__/fixtures';
+import { deniedButton } from '../../__testUtils__/powerPermissions';
 import { FreshPermissions } from '../../__testUtils__/FreshPermissions';
 import { TestRefresh } from '../../__testUtils__/TestRefresh';
 import { browserTimeZone } from '../../schedule/timeZones';
@@ -130,17 +132,9 @@ describe('EnvironmentSchedule', () => {
 
   it('shows a running lease next to the schedule', async () => {
     const api = mockStagelightApi();
-    const now = Date.now();
     api.getSchedule.mockResolvedValue(
       schedulePlan('north-clinic', 'dev', {
-        lease: {
-          clinic: 'north-clinic',
-          stage: 'dev',
-          startsAt: new Date(now - 3_600_000).toISOString(),
-          endsAt: new Date(now + 3_600_000).toISOString(),
-          requestedBy: 'user:default/lead',
-          reason: 'demo',
-        },
+        lease: runningLease('north-clinic', 'dev'),
         source: 'none',
         schedule: null,
         desired: { state: 'awake', reason: 'leased', nextTransition: null },
@@ -194,17 +188,9 @@ describe('EnvironmentSchedule', () => {
 
   it("decides the lease and schedule actions for the environment, naming its clinic's owner", async () => {
     const api = mockStagelightApi();
-    const now = Date.now();
     api.getSchedule.mockResolvedValue(
       schedulePlan('north-clinic', 'dev', {
-        lease: {
-          clinic: 'north-clinic',
-          stage: 'dev',
-          startsAt: new Date(now - 3_600_000).toISOString(),
-          endsAt: new Date(now + 3_600_000).toISOString(),
-          requestedBy: 'user:default/lead',
-          reason: 'demo',
-        },
+        lease: runningLease('north-clinic', 'dev'),
       }),
     );
     render({
@@ -220,12 +206,9 @@ describe('EnvironmentSchedule', () => {
       ['Extend lease', 'extend the lease of north-clinic/dev'],
       ['End lease', 'end the lease of north-clinic/dev'],
     ]) {
-      const button = await screen.findByRole('button', { name });
-      const denial = await screen.findByText(
-        `You are not allowed to ${reason}; ${owner}`,
-      );
-      expect(button).toBeDisabled();
-      expect(button).toHaveAttribute('aria-describedby', denial.id);
+      expect(
+        await deniedButton(name, `You are not allowed to ${reason}; ${owner}`),
+      ).toBeDisabled();
     }
   });
 
