@@ -95,6 +95,7 @@ export function mockStagelightApi(): jest.Mocked<StagelightApi> {
       schedulePlan(clinic, stage),
     ),
     putSchedule: jest.fn(),
+    deleteSchedule: jest.fn(),
     getOperation: jest.fn(),
     listOperations: jest.fn(),
     getHistory: jest.fn(),

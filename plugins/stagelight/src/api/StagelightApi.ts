@@ -104,6 +104,8 @@ export interface StagelightApi {
     stage: string,
     schedule: Schedule,
   ): Promise<ScheduleResponse>;
+  /** Removes the environment's schedule override: the stage default (or none) applies again. */
+  deleteSchedule(clinic: string, stage: string): Promise<ScheduleResponse>;
   getOperation(id: string): Promise<PowerOperation>;
   /** The environment's power operations, newest first. */
   listOperations(

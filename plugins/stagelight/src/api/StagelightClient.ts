@@ -71,6 +71,9 @@ export class StagelightClient implements StagelightApi {
     schedule,
   ) => this.#send('PUT', `${envPath(clinic, stage)}/schedule`, schedule);
 
+  readonly deleteSchedule: StagelightApi['deleteSchedule'] = (clinic, stage) =>
+    this.#send('DELETE', `${envPath(clinic, stage)}/schedule`);
+
   readonly getOperation: StagelightApi['getOperation'] = id =>
     this.#get(`/operations/${encodeURIComponent(id)}`);
 
@@ -117,14 +120,19 @@ export class StagelightClient implements StagelightApi {
   async #send<T>(
     method: 'POST' | 'PUT' | 'DELETE',
     path: string,
-    body: object,
+    body?: object,
   ): Promise<T> {
     const baseUrl = await this.#discoveryApi.getBaseUrl('stagelight');
-    const response = await this.#fetchApi.fetch(`${baseUrl}${path}`, {
-      method,
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify(body),
-    });
+    const response = await this.#fetchApi.fetch(
+      `${baseUrl}${path}`,
+      body === undefined
+        ? { method }
+        : {
+            method,
+            headers: { 'Content-Type': 'application/json' },
+            body: JSON.stringify(body),
+          },
+    );
     return parse<T>(response);
   }
 }

@@ -212,6 +212,43 @@ describe('EnvironmentSchedule', () => {
     }
   });
 
+  it('removes an override, after which the stage default is shown', async () => {
+    const api = mockStagelightApi();
+    api.getSchedule
+      .mockResolvedValueOnce(
+        schedulePlan('north-clinic', 'dev', { source: 'override' }),
+      )
+      .mockResolvedValue(schedulePlan('north-clinic', 'dev'));
+    api.deleteSchedule.mockResolvedValue(schedulePlan('north-clinic', 'dev'));
+    const onChanged = jest.fn();
+    render({ api, onChanged });
+
+    const remove = await screen.findByRole('button', {
+      name: 'Remove override',
+    });
+    await waitFor(() => expect(remove).toBeEnabled());
+    await userEvent.click(remove);
+    await waitFor(() =>
+      expect(api.deleteSchedule).toHaveBeenCalledWith('north-clinic', 'dev'),
+    );
+    await waitFor(() => expect(onChanged).toHaveBeenCalled());
+    await waitFor(() =>
+      expect(
+        screen.queryByRole('button', { name: 'Remove override' }),
+      ).not.toBeInTheDocument(),
+    );
+  });
+
+  it('offers no removal when the stage default is in force', async () => {
+    const api = mockStagelightApi();
+    api.getSchedule.mockResolvedValue(schedulePlan('north-clinic', 'dev'));
+    render({ api });
+    await screen.findByRole('button', { name: 'Edit schedule' });
+    expect(
+      screen.queryByRole('button', { name: 'Remove override' }),
+    ).not.toBeInTheDocument();
+  });
+
   it('edits windows for two shifts, the zone, pre-warm and an exception, and saves them', async () => {
     const api = mockStagelightApi();
     api.getSchedule.mockResolvedValue(schedulePlan('north-clinic', 'dev'));

@@ -2,6 +2,8 @@ import { useState } from 'react';
 import { Box, LinearProgress, Typography } from '@material-ui/core';
 import { stagelightScheduleEditPermission } from '@internal/plugin-stagelight-common';
 import { useEnvironmentPlan, useNow, useStagelightRefresh } from '../../hooks';
+import { useApi } from '@backstage/core-plugin-api';
+import { stagelightApiRef } from '../../api';
 import { requestErrorText } from '../../power/powerView';
 import { LeaseActions } from '../Lease';
 import { environmentAccess, PermittedButton } from '../Permission';
@@ -28,6 +30,8 @@ export function EnvironmentSchedule(props: EnvironmentScheduleProps) {
   const now = useNow();
   const [editing, setEditing] = useState(false);
   const [saved, setSaved] = useState(false);
+  const [removeError, setRemoveError] = useState<string>();
+  const api = useApi(stagelightApiRef);
 
   if (query.loading) {
     return <LinearProgress aria-label={`Loading the schedule of ${stage}`} />;
@@ -52,6 +56,12 @@ export function EnvironmentSchedule(props: EnvironmentScheduleProps) {
     query.reload();
     planChanged();
   };
+  const access = (one: (ref: string) => string) =>
+    environmentAccess(
+      stagelightScheduleEditPermission,
+      { clinic, stage, owner: props.owner ?? null },
+      { any: 'edit schedules', one },
+    );
 
   return (
     <>
@@ -77,21 +87,37 @@ export function EnvironmentSchedule(props: EnvironmentScheduleProps) {
         <PermittedButton
           id={`stagelight-schedule-${clinic}-${stage}-edit`}
           permission={stagelightScheduleEditPermission}
-          {...environmentAccess(
-            stagelightScheduleEditPermission,
-            { clinic, stage, owner: props.owner ?? null },
-            {
-              any: 'edit schedules',
-              one: ref => `edit the schedule of ${ref}`,
-            },
-          )}
+          {...access(ref => `edit the schedule of ${ref}`)}
           label="Edit schedule"
           onClick={() => {
             setSaved(false);
             setEditing(true);
           }}
         />
+        {plan.source === 'override' && (
+          <PermittedButton
+            id={`stagelight-schedule-${clinic}-${stage}-remove`}
+            permission={stagelightScheduleEditPermission}
+            {...access(ref => `remove the schedule override of ${ref}`)}
+            label="Remove override"
+            onClick={async () => {
+              setSaved(false);
+              setRemoveError(undefined);
+              try {
+                await api.deleteSchedule(clinic, stage);
+                changed();
+              } catch (error) {
+                setRemoveError(requestErrorText(error));
+              }
+            }}
+          />
+        )}
       </Box>
+      {removeError && (
+        <Typography variant="caption" component="div" role="alert">
+          Could not remove the schedule: {removeError}
+        </Typography>
+      )}
       {saved && (
         <div role="status" aria-live="polite">
           <Typography variant="caption">Schedule saved</Typography>
