@@ -1,5 +1,4 @@
 import { mockServices } from '@backstage/backend-test-utils';
-import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import { DefaultAwsCredentialsManager } from '@backstage/integration-aws-node';
 import { JsonObject } from '@backstage/types';
 import {
@@ -24,6 +23,7 @@ const project = (cost: CostModule, body: unknown) =>
   cost.projection.project(parseProjectionRequest(body));
 import { readCostSettings } from './CostSettings';
 import { countAttempts } from '../aws/CallCounter';
+import { MIGRATIONS_DIRECTORY } from '../database/migrateDatabase';
 
 jest.setTimeout(120_000);
 
@@ -77,12 +77,7 @@ describe.each(databases.eachSupportedId())('cost on %s', databaseId => {
   beforeEach(async () => {
     await moto.reset();
     knex = await databases.init(databaseId);
-    await knex.migrate.latest({
-      directory: resolvePackagePath(
-        '@internal/plugin-stagelight-backend',
-        'migrations',
-      ),
-    });
+    await knex.migrate.latest({ directory: MIGRATIONS_DIRECTORY });
     now = T0;
     calls = {};
   });

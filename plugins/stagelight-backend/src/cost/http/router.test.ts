@@ -3,7 +3,6 @@ import {
   mockServices,
   TestDatabases,
 } from '@backstage/backend-test-utils';
-import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { stagelightCostReadPermission } from '@internal/plugin-stagelight-common';
 import express from 'express';
@@ -12,17 +11,13 @@ import { testConfig } from '../../__testUtils__/testSettings';
 import { createOpenApiRouter } from '../../http/openApiRouter';
 import { createCostModule } from '../CostModule';
 import { readCostSettings } from '../CostSettings';
+import { MIGRATIONS_DIRECTORY } from '../../database/migrateDatabase';
 
 const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
 
 async function app(result: AuthorizeResult.ALLOW | AuthorizeResult.DENY) {
   const knex = await databases.init('SQLITE_3');
-  await knex.migrate.latest({
-    directory: resolvePackagePath(
-      '@internal/plugin-stagelight-backend',
-      'migrations',
-    ),
-  });
+  await knex.migrate.latest({ directory: MIGRATIONS_DIRECTORY });
   const permissions = mockServices.permissions.mock();
   permissions.authorize.mockResolvedValue([{ result }]);
   const cost = createCostModule({

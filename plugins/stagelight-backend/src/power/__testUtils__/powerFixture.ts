@@ -2,12 +2,12 @@
  * Test-only helpers of the power tests: engines wired to moto and a snapshot
  * store holding given records.
  */
-import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import { mockServices } from '@backstage/backend-test-utils';
 import { Config } from '@backstage/config';
 import { DefaultAwsCredentialsManager } from '@backstage/integration-aws-node';
 import { PowerOperation, PowerStep } from '@internal/plugin-stagelight-common';
 import { Knex } from 'knex';
+import { MIGRATIONS_DIRECTORY } from '../../database/migrateDatabase';
 import {
   AwsClientCustomizer,
   awsClientFactoryFromSettings,
@@ -114,13 +114,8 @@ export async function collectRecords(
   return (await collector.collect()).records;
 }
 
-export const MIGRATIONS = resolvePackagePath(
-  '@internal/plugin-stagelight-backend',
-  'migrations',
-);
-
 export async function migrate(knex: Knex) {
-  await knex.migrate.latest({ directory: MIGRATIONS });
+  await knex.migrate.latest({ directory: MIGRATIONS_DIRECTORY });
 }
 
 export function powerTestSettings(

@@ -42,9 +42,9 @@ export class PowerService {
   ): Promise<PowerOperationResponse> {
     const { lookup, leases, engine, schedules, clock } = this.deps;
     const record = await lookup.environment(env.clinic, env.stage);
-    if (request.leaseHours !== undefined) refuseOnProtected(record, 'lease');
     const now = clock.now();
     if (request.leaseHours !== undefined) {
+      refuseOnProtected(record, 'lease');
       await leases.start(env, {
         now,
         hours: request.leaseHours,
