@@ -5,20 +5,27 @@ import {
 } from '@backstage/backend-plugin-api';
 import { NotAllowedError } from '@backstage/errors';
 import {
+  AuthorizePermissionRequest,
   AuthorizeResult,
   BasicPermission,
+  Permission,
 } from '@backstage/plugin-permission-common';
 import type { RequestHandler } from 'express';
 
-/** Whether the caller holds `permission` (the policy's answer, nothing cached). */
+/**
+ * Whether the caller holds `permission` (the policy's answer, nothing
+ * cached); for a resource permission, on the resource `resourceRef` names.
+ */
 export async function isAllowed(
   permissions: PermissionsService,
   credentials: BackstageCredentials,
-  permission: BasicPermission,
+  permission: Permission,
+  resourceRef?: string,
 ): Promise<boolean> {
-  const [decision] = await permissions.authorize([{ permission }], {
-    credentials,
-  });
+  const request = (
+    resourceRef === undefined ? { permission } : { permission, resourceRef }
+  ) as AuthorizePermissionRequest;
+  const [decision] = await permissions.authorize([request], { credentials });
   return decision.result === AuthorizeResult.ALLOW;
 }
 

@@ -13,7 +13,7 @@ import {
   stagelightEnvironmentReadPermission,
 } from '@internal/plugin-stagelight-common';
 import type { Request } from 'express';
-import { requirePermission } from '../../permissions/authorize';
+import { isAllowed, requirePermission } from '../../permissions/authorize';
 import { PowerAuditor } from '../audit/PowerAuditor';
 import { reasonExcerpt } from './requests';
 
@@ -110,19 +110,17 @@ export class PowerGuard {
           resourceRef ?? scopeOf(clinic, stage)
         }`,
       );
-    if (!isResourcePermission(permission)) {
-      const [decision] = await permissions.authorize([{ permission }], {
-        credentials,
-      });
-      if (decision.result !== AuthorizeResult.ALLOW) throw denied();
-      return;
-    }
-    if (resourceRef) {
-      const [decision] = await permissions.authorize(
-        [{ permission, resourceRef }],
-        { credentials },
-      );
-      if (decision.result !== AuthorizeResult.ALLOW) throw denied();
+    if (!isResourcePermission(permission) || resourceRef) {
+      if (
+        !(await isAllowed(
+          permissions,
+          credentials,
+          permission,
+          isResourcePermission(permission) ? resourceRef : undefined,
+        ))
+      ) {
+        throw denied();
+      }
       return;
     }
     const request = [{ permission }];
