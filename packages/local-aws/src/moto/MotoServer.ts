@@ -31,6 +31,11 @@ export interface StartMotoOptions {
    * them, and Stagelight discovers everything by tags.
    */
   simpleLambda?: boolean;
+  /**
+   * Extra environment for the process, e.g. `INITIAL_NO_AUTH_ACTION_COUNT`
+   * to make moto check each call against the caller's IAM policies.
+   */
+  environment?: Record<string, string>;
 }
 
 export async function freePort(): Promise<number> {
@@ -66,7 +71,9 @@ export async function useSimpleLambda(endpoint: string): Promise<void> {
     body: JSON.stringify({ lambda: { use_docker: false } }),
   });
   if (!res.ok) {
-    throw new Error(`moto_server at ${endpoint} refused its config: ${res.status}`);
+    throw new Error(
+      `moto_server at ${endpoint} refused its config: ${res.status}`,
+    );
   }
 }
 
@@ -96,7 +103,11 @@ export async function startMotoServer(
   const child: ChildProcess = spawn(
     command,
     ['-H', '127.0.0.1', '-p', String(port)],
-    { stdio: ['ignore', 'ignore', 'pipe'], detached: false },
+    {
+      stdio: ['ignore', 'ignore', 'pipe'],
+      detached: false,
+      env: { ...process.env, ...options.environment },
+    },
   );
   let stderr = '';
   child.stderr?.on('data', chunk => {

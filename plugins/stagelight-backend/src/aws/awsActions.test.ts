@@ -4,6 +4,7 @@ import { AWS_ACTIONS, awsActionsFor } from './awsActions';
 
 /** The IAM service prefix of each SDK client package the backend uses. */
 const IAM_PREFIX: Record<string, string> = {
+  '@aws-sdk/client-application-auto-scaling': 'application-autoscaling',
   '@aws-sdk/client-cloudwatch': 'cloudwatch',
   '@aws-sdk/client-cost-explorer': 'ce',
   '@aws-sdk/client-ecs': 'ecs',
@@ -12,6 +13,7 @@ const IAM_PREFIX: Record<string, string> = {
   '@aws-sdk/client-rds': 'rds',
   '@aws-sdk/client-resource-groups-tagging-api': 'tag',
   '@aws-sdk/client-sqs': 'sqs',
+  '@aws-sdk/client-sts': 'sts',
 };
 
 const SRC = join(__dirname, '..');
@@ -69,7 +71,7 @@ describe('the list of AWS actions', () => {
 
   it('keeps changes apart from reads: only power actions change anything', () => {
     const changes = [...listed].filter(a =>
-      /:(Update|Tag|Stop|Start|Create|Delete|Put|Modify)/.test(a),
+      /:(Update|Tag|Stop|Start|Create|Delete|Put|Modify|Register)/.test(a),
     );
     expect(awsActionsFor('power')).toEqual(expect.arrayContaining(changes));
     expect(awsActionsFor('discover', 'status', 'cost')).toEqual(

@@ -1,0 +1,11 @@
+/**
+ * The list of AWS actions alone, without the CDK constructs: what the backend
+ * imports (`@internal/stagelight-aws-access/actions`), so the portal does not
+ * load aws-cdk-lib.
+ */
+export {
+  AWS_ACTIONS,
+  awsActionsFor,
+  type AwsAction,
+  type AwsActionPurpose,
+} from './awsActions';
