@@ -10,6 +10,8 @@ export interface Config {
       leads?: string[];
       /** Read cost. Default [group:default/managers]. */
       managers?: string[];
+      /** See the doctor's details (stagelight.admin). Default [group:default/platform-admins]. */
+      admins?: string[];
       /**
        * When true (the default), a lead wakes, sleeps and edits the schedules
        * of the clinics the lead's groups own (the environments' stagelight:owner

@@ -24,7 +24,7 @@ const CLAIMS: Record<string, string[]> = {
 
 function policyWith(options?: StagelightPolicyOptions) {
   return new StagelightPermissionPolicy(
-    { leads: ['group:default/leads'], managers: [] },
+    { leads: ['group:default/leads'], managers: [], admins: [] },
     mockServices.userInfo.mock({
       getUserInfo: async credentials => {
         const ref = (credentials.principal as { userEntityRef: string })

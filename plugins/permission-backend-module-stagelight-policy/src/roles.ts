@@ -1,5 +1,6 @@
 import { Config } from '@backstage/config';
 import {
+  stagelightAdminPermission,
   stagelightCostReadPermission,
   stagelightEnvironmentReadPermission,
   stagelightEnvironmentSleepPermission,
@@ -7,13 +8,15 @@ import {
   stagelightScheduleEditPermission,
 } from '@internal/plugin-stagelight-common';
 
-/** Who may do what in Stagelight (docs/architecture.md, "Security and audit"): leads act, managers read cost, everyone reads status. */
-export type StagelightRole = 'lead' | 'manager';
+/** Who may do what in Stagelight (docs/architecture.md, "Security and audit"): leads act, managers read cost, platform admins see the doctor's details, everyone reads status. */
+export type StagelightRole = 'lead' | 'manager' | 'admin';
 
 /** The catalog groups that carry each role. */
 export interface RoleGroups {
   leads: string[];
   managers: string[];
+  /** Platform admins: the doctor's details (role ARNs, AWS errors, IAM permissions). */
+  admins: string[];
 }
 
 export function readRoleGroups(config: Config): RoleGroups {
@@ -22,6 +25,9 @@ export function readRoleGroups(config: Config): RoleGroups {
     leads: policy?.getOptionalStringArray('leads') ?? ['group:default/leads'],
     managers: policy?.getOptionalStringArray('managers') ?? [
       'group:default/managers',
+    ],
+    admins: policy?.getOptionalStringArray('admins') ?? [
+      'group:default/platform-admins',
     ],
   };
 }
@@ -39,6 +45,7 @@ export function rolesOf(
   const roles = new Set<StagelightRole>();
   if (holds(groups.leads)) roles.add('lead');
   if (holds(groups.managers)) roles.add('manager');
+  if (holds(groups.admins)) roles.add('admin');
   return roles;
 }
 
@@ -53,6 +60,7 @@ const GRANTS: Record<string, 'everyone' | StagelightRole[]> = {
   [stagelightEnvironmentSleepPermission.name]: ['lead'],
   [stagelightScheduleEditPermission.name]: ['lead'],
   [stagelightCostReadPermission.name]: ['lead', 'manager'],
+  [stagelightAdminPermission.name]: ['admin'],
 };
 
 export function isStagelightPermission(name: string): boolean {

@@ -89,9 +89,21 @@ export const stagelightCostReadPermission = createPermission({
 /** The cost permissions. */
 export const stagelightCostPermissions = [stagelightCostReadPermission];
 
+/**
+ * See the doctor's details: role ARNs, AWS error messages, each IAM
+ * permission, the ARNs of resources no environment takes, readiness URLs.
+ * Platform admins hold it in the default policy; every signed-in user gets
+ * the doctor's summary without it.
+ */
+export const stagelightAdminPermission = createPermission({
+  name: 'stagelight.admin',
+  attributes: { action: 'read' },
+});
+
 /** Every permission the Stagelight backend registers: the one list of their names. */
 export const stagelightPermissions = [
   stagelightEnvironmentReadPermission,
   ...stagelightPowerPermissions,
   ...stagelightCostPermissions,
+  stagelightAdminPermission,
 ];

@@ -22,13 +22,30 @@ export interface SeedClients {
   elbv2: ElasticLoadBalancingV2Client;
 }
 
-/** `overrides` adjusts the client config, e.g. more attempts for tests that write concurrently. */
+/**
+ * `overrides` adjusts the client config, e.g. more attempts for tests that
+ * write concurrently, or the credentials of a role assumed into another
+ * account (moto keeps each account's resources apart).
+ */
 export function createSeedClients(
   endpoint: string,
   region: string,
-  overrides: { maxAttempts?: number } = {},
+  overrides: {
+    maxAttempts?: number;
+    credentials?: {
+      accessKeyId: string;
+      secretAccessKey: string;
+      sessionToken?: string;
+    };
+  } = {},
 ): SeedClients {
-  const config = { ...localAwsClientConfig(endpoint, region), ...overrides };
+  const { credentials, ...rest } = overrides;
+  // An undefined `credentials` must not hide the local ones.
+  const config = {
+    ...localAwsClientConfig(endpoint, region),
+    ...rest,
+    ...(credentials ? { credentials } : {}),
+  };
   return {
     endpoint,
     region,

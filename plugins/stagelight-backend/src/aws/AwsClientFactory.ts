@@ -1,3 +1,4 @@
+import { ApplicationAutoScalingClient } from '@aws-sdk/client-application-auto-scaling';
 import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { ECSClient } from '@aws-sdk/client-ecs';
 import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
@@ -5,8 +6,10 @@ import { LambdaClient } from '@aws-sdk/client-lambda';
 import { RDSClient } from '@aws-sdk/client-rds';
 import { ResourceGroupsTaggingAPIClient } from '@aws-sdk/client-resource-groups-tagging-api';
 import { SQSClient } from '@aws-sdk/client-sqs';
+import { STSClient } from '@aws-sdk/client-sts';
 import type { MiddlewareStack } from '@aws-sdk/types';
 import type { AwsCredentialsManager } from '@backstage/integration-aws-node';
+import { IAM_SERVICE_PREFIX, reportAccessDenied } from './accessDenied';
 import { AwsLocation, locationKey } from './AwsLocation';
 import { Limiter } from './Limiter';
 
@@ -16,8 +19,11 @@ const CLIENTS = {
   elbv2: ElasticLoadBalancingV2Client,
   lambda: LambdaClient,
   rds: RDSClient,
+  scaling: ApplicationAutoScalingClient,
   tagging: ResourceGroupsTaggingAPIClient,
   sqs: SQSClient,
+  /** Only asked who the calls act as (the doctor); roles are assumed by `AccountCredentials`. */
+  sts: STSClient,
 };
 
 export type AwsServiceName = keyof typeof CLIENTS;
@@ -39,6 +45,7 @@ export type AwsClientCustomizer = (
 ) => void;
 
 export interface AwsClientFactoryOptions {
+  /** Per account: `AccountCredentials`, which sends AssumeRole to `endpoint` too. */
   credentialsManager: AwsCredentialsManager;
   /** Send every client here instead of AWS (moto_server in development). */
   endpoint?: string;
@@ -105,6 +112,7 @@ export class AwsClientFactory {
       },
       ...(o.endpoint ? { endpoint: o.endpoint, forcePathStyle: true } : {}),
     });
+    reportAccessDenied(client, IAM_SERVICE_PREFIX[service]);
     for (const customize of o.customizers ?? []) {
       customize(client, { ...where, service });
     }

@@ -1,0 +1,3 @@
+export { DoctorPage } from './DoctorPage';
+export { DoctorReportView } from './DoctorReportView';
+export { DoctorView } from './DoctorView';
