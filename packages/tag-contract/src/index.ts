@@ -13,6 +13,8 @@ export const DEFAULT_TAG_KEYS = {
   component: 'stagelight:component',
   /** On an ECS service: the desired count it had before it was put to sleep. */
   desiredCount: 'stagelight:desired-count',
+  /** On an ECS service under Application Auto Scaling: the bounds its scalable target had before it was put to sleep. */
+  scalingBounds: 'stagelight:scaling-bounds',
   /** Optional: the catalog group that owns the clinic, e.g. group:default/radiology. */
   owner: 'stagelight:owner',
 } as const;

@@ -50,10 +50,12 @@ export type PowerOperationStatus =
   | 'failed';
 export type PowerStepName =
   | 'remember-counts'
+  | 'release-scaling'
   | 'scale-to-zero'
   | 'stop-db'
   | 'start-db'
   | 'wait-db-available'
+  | 'restore-scaling'
   | 'restore-counts'
   | 'wait-ready';
 export type PowerStepStatus =
@@ -166,6 +168,26 @@ export interface AuditListResponse {
 
 export interface OperationListResponse {
   items: PowerOperation[];
+}
+
+/**
+ * How long waking one environment usually takes: the median, from the request
+ * to the deploy marker served, of its recent succeeded wakes that woke
+ * something; null while there are none.
+ */
+export interface WakeDuration {
+  stage: string;
+  medianSeconds: number | null;
+  /** How many wakes the median rests on (at most the response's `sampleSize`). */
+  wakes: number;
+}
+
+/** GET /clinics/:clinic/wake-durations: each environment of the clinic. */
+export interface WakeDurationsResponse {
+  clinic: string;
+  /** How many recent wakes per environment are looked at. */
+  sampleSize: number;
+  items: WakeDuration[];
 }
 
 /** An environment a bulk wake or sleep left alone, and why. */

@@ -27,10 +27,12 @@ export function tagComponent(
   env: StageEnvironment,
   component: ComponentName,
 ): void {
+  // The owner tag lets per-clinic access give the clinic's leads its stages.
   const tags = environmentTags({
     clinic: env.config.clinic,
     stage: env.stage.name,
     component,
+    owner: env.config.owner,
   });
   for (const [key, value] of Object.entries(tags)) {
     // Listeners cost nothing and the CloudFormation schema cfn-lint checks has no Tags on them.
@@ -52,6 +54,7 @@ export function tagRawResource(
       clinic: env.config.clinic,
       stage: env.stage.name,
       component,
+      owner: env.config.owner,
     }),
   );
 }

@@ -111,6 +111,7 @@ describe('the clinic app', () => {
               clinic: config.clinic,
               stage,
               component: component as never,
+              owner: config.owner,
             })
           : undefined;
         if (

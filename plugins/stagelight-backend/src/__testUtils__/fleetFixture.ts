@@ -18,7 +18,9 @@ import { CreateRoleCommand, GetRoleCommand } from '@aws-sdk/client-iam';
 import { CreateFunctionCommand } from '@aws-sdk/client-lambda';
 import {
   CreateDBClusterCommand,
+  CreateDBInstanceCommand,
   DescribeDBClustersCommand,
+  DescribeDBInstancesCommand,
   RDSClient,
   StopDBClusterCommand,
 } from '@aws-sdk/client-rds';
@@ -62,16 +64,24 @@ export interface FixtureEnvironment {
 /** The SDK clients a fixture writes with (local-aws's seed clients, without endpoint and region). */
 export type FleetClients = Omit<SeedClients, 'endpoint' | 'region'>;
 
+/** Credentials of a role assumed into another account (`assumeInto`); moto's default account without them. */
+export type FixtureCredentials = {
+  accessKeyId: string;
+  secretAccessKey: string;
+  sessionToken?: string;
+};
+
 export function fleetClients(
   endpoint: string,
   region = 'us-east-1',
+  credentials?: FixtureCredentials,
 ): FleetClients {
   // moto answers an occasional 500 under concurrent writes: retry generously.
   const {
     endpoint: _endpoint,
     region: _region,
     ...clients
-  } = createSeedClients(endpoint, region, { maxAttempts: 6 });
+  } = createSeedClients(endpoint, region, { maxAttempts: 6, credentials });
   for (const client of Object.values(clients) as {
     middlewareStack: unknown;
   }[]) {
@@ -103,7 +113,7 @@ const EMPTY_ZIP = Buffer.from(
   'base64',
 );
 
-async function shared(c: FleetClients) {
+async function shared(c: FleetClients, region: string) {
   const roleName = 'image-review-lambda';
   let roleArn: string;
   try {
@@ -138,7 +148,7 @@ async function shared(c: FleetClients) {
         new CreateSubnetCommand({
           VpcId: vpcId,
           CidrBlock: `10.0.${i}.0/24`,
-          AvailabilityZone: `us-east-1${az}`,
+          AvailabilityZone: `${region}${az}`,
         }),
       ),
     ),
@@ -287,11 +297,16 @@ async function createEnvironment(
 export async function createFleetFixture(
   endpoint: string,
   environments: FixtureEnvironment[],
-  options: { region?: string; concurrency?: number } = {},
+  options: {
+    region?: string;
+    concurrency?: number;
+    /** Seed another account: credentials of a role assumed into it. */
+    credentials?: FixtureCredentials;
+  } = {},
 ): Promise<void> {
-  const c = fleetClients(endpoint, options.region);
+  const c = fleetClients(endpoint, options.region, options.credentials);
   try {
-    const base = await shared(c);
+    const base = await shared(c, options.region ?? 'us-east-1');
     await mapLimited(environments, options.concurrency ?? 4, e =>
       createEnvironment(c, e, base).catch(error => {
         throw new Error(`fixture ${envNames(e).prefix}: ${error}`, {
@@ -435,3 +450,115 @@ export const BIRCH_DEV_ASLEEP: FixtureEnvironment = {
   marker: 'm-birch-dev',
   dbStopped: true,
 };
+
+/**
+ * Estate shapes the demo stack does not have, as real fleets do: an
+ * environment of ECS services only, optionally with a provisioned RDS DB
+ * instance instead of an Aurora cluster.
+ */
+export async function createServicesOnlyEnvironment(
+  endpoint: string,
+  env: { clinic: string; stage: string },
+  options: { desiredCount: number; dbInstance?: boolean },
+): Promise<void> {
+  const config = localAwsClientConfig(endpoint);
+  const ecs = new ECSClient({ ...config, maxAttempts: 6 });
+  const rds = new RDSClient({ ...config, maxAttempts: 6 });
+  const names = envNames(env);
+  const ecsTags = environmentTagList({ ...env, component: 'api' }).map(t => ({
+    key: t.Key,
+    value: t.Value,
+  }));
+  try {
+    await ecs.send(new CreateClusterCommand({ clusterName: names.cluster }));
+    const td = await ecs.send(
+      new RegisterTaskDefinitionCommand({
+        family: names.taskFamily,
+        containerDefinitions: [
+          { name: 'api', image: 'image-review-api:latest', memory: 512 },
+        ],
+      }),
+    );
+    await ecs.send(
+      new CreateServiceCommand({
+        cluster: names.cluster,
+        serviceName: 'api',
+        taskDefinition: td.taskDefinition!.taskDefinitionArn!,
+        desiredCount: options.desiredCount,
+        tags: ecsTags,
+      }),
+    );
+    await ecs.send(
+      new UpdateServiceCommand({
+        cluster: names.cluster,
+        service: 'api',
+        desiredCount: options.desiredCount,
+      }),
+    );
+    if (options.dbInstance) {
+      await rds.send(
+        new CreateDBInstanceCommand({
+          DBInstanceIdentifier: `${names.prefix}-db`,
+          DBInstanceClass: 'db.t4g.micro',
+          Engine: 'postgres',
+          MasterUsername: 'reviewer',
+          MasterUserPassword: 'not-a-secret-1',
+          AllocatedStorage: 20,
+          Tags: environmentTagList({ ...env, component: 'db' }),
+        }),
+      );
+    }
+  } finally {
+    ecs.destroy();
+    rds.destroy();
+  }
+}
+
+/** Adds DB instances (writer first) to an environment's Aurora cluster, tagged as the stack's CDK tags them. */
+export async function addAuroraInstances(
+  endpoint: string,
+  env: { clinic: string; stage: string },
+  count: number,
+): Promise<string[]> {
+  const rds = new RDSClient({
+    ...localAwsClientConfig(endpoint),
+    maxAttempts: 6,
+  });
+  const names = envNames(env);
+  const ids = Array.from(
+    { length: count },
+    (_, i) => `${names.dbCluster}-${i + 1}`,
+  );
+  try {
+    for (const id of ids) {
+      await rds.send(
+        new CreateDBInstanceCommand({
+          DBInstanceIdentifier: id,
+          DBClusterIdentifier: names.dbCluster,
+          DBInstanceClass: 'db.serverless',
+          Engine: 'aurora-postgresql',
+          Tags: environmentTagList({ ...env, component: 'db' }),
+        }),
+      );
+    }
+    return ids;
+  } finally {
+    rds.destroy();
+  }
+}
+
+/** A provisioned DB instance's status (`available`, `stopped`, ...). */
+export async function dbInstanceStatus(
+  endpoint: string,
+  identifier: string,
+): Promise<string | undefined> {
+  const rds = new RDSClient(localAwsClientConfig(endpoint));
+  try {
+    const res = await rds.send(
+      new DescribeDBInstancesCommand({ DBInstanceIdentifier: identifier }),
+    );
+    return res.DBInstances![0].DBInstanceStatus;
+  } finally {
+    rds.destroy();
+  }
+}

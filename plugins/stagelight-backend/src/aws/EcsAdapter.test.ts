@@ -11,7 +11,7 @@ import {
   MotoServer,
   startMotoServer,
 } from '@internal/stagelight-local-aws';
-import { AwsClientFactory } from './AwsClientFactory';
+import { AwsClientCustomizer, AwsClientFactory } from './AwsClientFactory';
 import { CallCounter } from './CallCounter';
 import { EcsAdapter } from './EcsAdapter';
 
@@ -102,5 +102,49 @@ describe('EcsAdapter against moto_server', () => {
         message: expect.stringMatching(/does not know service/),
       }),
     });
+  });
+
+  it('names how each service runs: its launch type or its capacity providers', async () => {
+    // moto keeps no per-service capacity provider strategy, so this test puts
+    // ECS's answer for svc-1 in, after the SDK parsed moto's response.
+    const spot: AwsClientCustomizer = client =>
+      client.middlewareStack.add(
+        next => async args => {
+          const result: any = await next(args);
+          for (const service of result.output?.services ?? []) {
+            if (service.serviceName === 'svc-1') {
+              delete service.launchType;
+              service.capacityProviderStrategy = [
+                { capacityProvider: 'FARGATE_SPOT', weight: 3 },
+                { capacityProvider: 'FARGATE', weight: 1 },
+              ];
+            }
+          }
+          return result;
+        },
+        { step: 'initialize', name: 'capacityProviders' },
+      );
+    const factory = new AwsClientFactory({
+      credentialsManager: DefaultAwsCredentialsManager.fromConfig(
+        new ConfigReader({
+          aws: {
+            mainAccount: { accessKeyId: 'testing', secretAccessKey: 'testing' },
+          },
+        }),
+      ),
+      endpoint: moto.endpoint,
+      maxAttempts: 2,
+      requestTimeoutMs: 5000,
+      concurrency: 4,
+      customizers: [spot],
+    });
+    const reads = await new EcsAdapter(factory).describeServices(
+      { region: 'us-east-1' },
+      'big',
+      serviceArns.slice(0, 2),
+    );
+    const capacity = reads.map(r => ('status' in r ? r.status.capacity : r));
+    // moto answers EC2 for a service created without a launch type.
+    expect(capacity).toEqual([['EC2'], ['FARGATE_SPOT', 'FARGATE']]);
   });
 });

@@ -102,6 +102,15 @@ export class EcsAdapter {
       deployMarker: taskDefinition
         ? await this.deployMarker(where, taskDefinition)
         : null,
+      capacity: service.capacityProviderStrategy?.length
+        ? service.capacityProviderStrategy
+            .map(s => s.capacityProvider ?? '')
+            .filter(Boolean)
+        : service.launchType
+        ? [service.launchType]
+        : [],
+      // Application Auto Scaling's view comes from its own API (LocationReader).
+      scaling: null,
     };
   }
 

@@ -15,6 +15,7 @@ export interface TaggedResource {
 export const ENVIRONMENT_RESOURCE_TYPES = [
   'ecs:service',
   'rds:cluster',
+  'rds:db',
   'sqs',
   'lambda:function',
   's3',

@@ -78,6 +78,9 @@ export function readStagelightSettings(root: Config): StagelightSettings {
     desiredCount:
       tagConfig?.getOptionalString('desiredCount') ??
       DEFAULT_TAG_KEYS.desiredCount,
+    scalingBounds:
+      tagConfig?.getOptionalString('scalingBounds') ??
+      DEFAULT_TAG_KEYS.scalingBounds,
     owner: tagConfig?.getOptionalString('owner') ?? DEFAULT_TAG_KEYS.owner,
   };
 

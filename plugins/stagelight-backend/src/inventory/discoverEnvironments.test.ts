@@ -2,7 +2,7 @@ import {
   DEFAULT_TAG_KEYS,
   environmentTags,
 } from '@internal/stagelight-tag-contract';
-import { discoverEnvironments } from './discoverEnvironments';
+import { discoverEnvironments, findUnassigned } from './discoverEnvironments';
 
 const stages = [
   { name: 'dev', protected: false },
@@ -120,5 +120,83 @@ describe('discoverEnvironments', () => {
     expect(envs.map(e => [e.clinic, e.owner])).toEqual([
       ['a', 'group:default/radiology'],
     ]);
+  });
+
+  it('reports what belongs to no environment, with the reason, and never guesses', () => {
+    const { [DEFAULT_TAG_KEYS.stage]: _stage, ...noStage } = tags(
+      'a',
+      'dev',
+      'api',
+    );
+    const { [DEFAULT_TAG_KEYS.clinic]: _clinic, ...noClinic } = tags(
+      'a',
+      'dev',
+      'api',
+    );
+    const listings = [
+      {
+        target: { accountId: '111111111111', region: 'eu-west-1' },
+        resources: [
+          {
+            arn: 'arn:aws:sqs:eu-west-1:111111111111:ok',
+            tags: tags('a', 'dev', 'api'),
+          },
+          {
+            arn: 'arn:aws:sqs:eu-west-1:111111111111:qa',
+            tags: tags('a', 'qa', 'api'),
+          },
+          { arn: 'arn:aws:sqs:eu-west-1:111111111111:nostage', tags: noStage },
+          {
+            arn: 'arn:aws:sqs:eu-west-1:111111111111:noclinic',
+            tags: noClinic,
+          },
+          {
+            arn: 'arn:aws:sqs:eu-west-1:111111111111:bad',
+            tags: tags('Not_Valid', 'dev', 'api'),
+          },
+          {
+            arn: 'arn:aws:s3:::ir-a-qa-uploads',
+            tags: tags('a', 'qa', 'uploads'),
+          },
+          {
+            arn: 'arn:aws:sqs:eu-west-1:111111111111:other',
+            tags: {
+              ...tags('a', 'qa', 'api'),
+              [DEFAULT_TAG_KEYS.app]: 'other',
+            },
+          },
+        ],
+      },
+    ];
+    expect(findUnassigned(listings, DEFAULT_TAG_KEYS, stages)).toEqual([
+      {
+        arn: 'arn:aws:sqs:eu-west-1:111111111111:qa',
+        accountId: '111111111111',
+        region: 'eu-west-1',
+        clinic: 'a',
+        stage: 'qa',
+        reason: 'unknown-stage',
+      },
+      expect.objectContaining({ stage: null, reason: 'missing-stage' }),
+      expect.objectContaining({ clinic: null, reason: 'missing-clinic' }),
+      expect.objectContaining({
+        clinic: 'Not_Valid',
+        reason: 'invalid-clinic',
+      }),
+      // S3 ARNs name no account or region: where it was listed says.
+      expect.objectContaining({
+        arn: 'arn:aws:s3:::ir-a-qa-uploads',
+        accountId: '111111111111',
+        region: 'eu-west-1',
+        reason: 'unknown-stage',
+      }),
+    ]);
+    expect(
+      discoverEnvironments(listings, DEFAULT_TAG_KEYS, stages).map(e => [
+        e.clinic,
+        e.stage,
+        e.resources.length,
+      ]),
+    ).toEqual([['a', 'dev', 1]]);
   });
 });

@@ -12,6 +12,8 @@ const service = (over: Partial<EcsServiceStatus> = {}): EcsServiceStatus => ({
   primaryRollout: 'COMPLETED',
   taskDefinition: 'td:2',
   deployMarker: 'm2',
+  capacity: ['FARGATE'],
+  scaling: null,
   ...over,
 });
 

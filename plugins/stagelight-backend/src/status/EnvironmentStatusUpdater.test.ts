@@ -129,10 +129,13 @@ describe.each(databases.eachSupportedId())(
         queue: before.queue,
         functions: before.functions,
       });
-      // Only the environment's own service and database were read.
+      // Only the environment's own service (with its scaling bounds) and
+      // database (the cluster and its instances) were read.
       expect(counter.counts()).toEqual({
         'ecs:DescribeServicesCommand': 1,
+        'scaling:DescribeScalableTargetsCommand': 1,
         'rds:DescribeDBClustersCommand': 1,
+        'rds:DescribeDBInstancesCommand': 1,
       });
       expect((await store.get(TEST.clinic, TEST.stage))!.power).toBe('awake');
 

@@ -7,6 +7,7 @@ import { AwsLocation } from '../aws/AwsLocation';
 import { MetricRequest } from '../aws/CloudWatchAdapter';
 import { ServiceRead } from '../aws/EcsAdapter';
 import { FunctionInfo } from '../aws/LambdaAdapter';
+import { DbInstanceRead, withInstances } from '../aws/RdsAdapter';
 import { QueueCounts } from '../aws/SqsAdapter';
 import { ParsedArn, parseArn } from '../aws/arn';
 import { groupByCluster } from '../aws/serviceClusters';
@@ -15,6 +16,8 @@ import { StatusAdapters } from './StatusAdapters';
 
 export const ECS_SOURCE = 'ecs:DescribeServices';
 export const RDS_SOURCE = 'rds:DescribeDBClusters';
+export const RDS_INSTANCES_SOURCE = 'rds:DescribeDBInstances';
+export const SCALING_SOURCE = 'application-autoscaling:DescribeScalableTargets';
 
 /**
  * What a read covers: `full` is the scheduled refresh (every resource type,
@@ -26,7 +29,10 @@ export type ReadScope = 'full' | 'power';
 /** What was read from AWS for one account/region. */
 export interface LocationReads {
   services: Map<string, EcsServiceStatus>;
+  /** Aurora clusters by ARN, with their instances. */
   clusters: Map<string, DatabaseStatus>;
+  /** DB instances by ARN: provisioned ones and Aurora members. */
+  instances: Map<string, DbInstanceRead>;
   queues: Map<string, QueueCounts>;
   metrics: Map<string, number | null>;
   functions: Map<string, FunctionInfo>;
@@ -63,6 +69,7 @@ export class LocationReader {
     const reads: LocationReads = {
       services: new Map(),
       clusters: new Map(),
+      instances: new Map(),
       queues: new Map(),
       metrics: new Map(),
       functions: new Map(),
@@ -80,17 +87,21 @@ export class LocationReader {
     const ofType = (type: string) => parsed.filter(p => p.type === type);
 
     const clusters = ofType('rds:cluster');
+    const instances = ofType('rds:db');
     const services = this.#readServices(where, ofType('ecs:service')).then(
-      found => {
+      async found => {
         for (const read of found) {
           if ('status' in read) reads.services.set(read.arn, read.status);
           else fail([read.arn], ECS_SOURCE, read.error);
         }
+        await this.#readScaling(where, reads, fail);
       },
     );
 
     if (scope === 'power') {
-      // One environment's database: describe it by name, not the whole account's.
+      // One environment's database: describe it by name, not the whole
+      // account's. A cluster's call brings its instances; tagged members are
+      // not described again.
       await Promise.all([
         services,
         ...clusters.map(c =>
@@ -99,6 +110,23 @@ export class LocationReader {
               if (found) reads.clusters.set(c.arn, found);
             },
             error => fail([c.arn], RDS_SOURCE, error),
+          ),
+        ),
+        ...(clusters.length > 0 ? [] : instances).map(i =>
+          adapters.rds.describeInstance(where, i.name).then(
+            async found => {
+              if (!found) return;
+              reads.instances.set(i.arn, found);
+              // A member tagged without its cluster: the cluster is what powers it.
+              const cluster =
+                found.clusterIdentifier &&
+                (await adapters.rds.describeCluster(
+                  where,
+                  found.clusterIdentifier,
+                ));
+              if (cluster) reads.clusters.set(cluster.arn, cluster);
+            },
+            error => fail([i.arn], RDS_INSTANCES_SOURCE, error),
           ),
         ),
       ]);
@@ -136,6 +164,19 @@ export class LocationReader {
             fail(
               clusters.map(c => c.arn),
               RDS_SOURCE,
+              error,
+            ),
+        ),
+      // One listing gives provisioned instances and the status of every cluster's members.
+      clusters.length + instances.length > 0 &&
+        adapters.rds.describeInstances(where).then(
+          found => {
+            reads.instances = found;
+          },
+          error =>
+            fail(
+              instances.map(i => i.arn),
+              RDS_INSTANCES_SOURCE,
               error,
             ),
         ),
@@ -190,7 +231,38 @@ export class LocationReader {
               ),
           ),
     ]);
+    for (const [arn, cluster] of reads.clusters) {
+      reads.clusters.set(arn, withInstances(cluster, reads.instances.values()));
+    }
     return reads;
+  }
+
+  /** The scalable-target bounds of the services read, set on their status. */
+  async #readScaling(
+    where: AwsLocation,
+    reads: LocationReads,
+    fail: (affected: string[], source: string, error: unknown) => void,
+  ) {
+    const arns = [...reads.services.keys()];
+    if (arns.length === 0) return;
+    try {
+      const bounds = await this.deps.adapters.scaling.boundsOf(where, arns);
+      for (const [arn, b] of bounds) {
+        const status = reads.services.get(arn)!;
+        const s = b.suspended;
+        reads.services.set(arn, {
+          ...status,
+          scaling: {
+            min: b.min,
+            max: b.max,
+            suspended: s.dynamicScalingIn || s.dynamicScalingOut || s.scheduled,
+          },
+        });
+      }
+    } catch (error) {
+      // Power is still known from the services; the bounds are reported missing.
+      fail(arns, SCALING_SOURCE, error);
+    }
   }
 
   /** Describes ECS services of one account/region, a call per cluster. */

@@ -4,6 +4,7 @@ import { EcsAdapter } from '../aws/EcsAdapter';
 import { LambdaAdapter } from '../aws/LambdaAdapter';
 import { LoadBalancerAdapter } from '../aws/LoadBalancerAdapter';
 import { RdsAdapter } from '../aws/RdsAdapter';
+import { ScalingAdapter } from '../aws/ScalingAdapter';
 import { SqsAdapter } from '../aws/SqsAdapter';
 import { TaggingAdapter } from '../aws/TaggingAdapter';
 
@@ -12,6 +13,7 @@ export interface StatusAdapters {
   tagging: TaggingAdapter;
   ecs: EcsAdapter;
   rds: RdsAdapter;
+  scaling: ScalingAdapter;
   sqs: SqsAdapter;
   cloudwatch: CloudWatchAdapter;
   lambda: LambdaAdapter;
@@ -27,6 +29,7 @@ export function createStatusAdapters(
     tagging: new TaggingAdapter(factory),
     ecs: new EcsAdapter(factory),
     rds: new RdsAdapter(factory),
+    scaling: new ScalingAdapter(factory),
     sqs: new SqsAdapter(factory, endpoint),
     cloudwatch: new CloudWatchAdapter(factory),
     lambda: new LambdaAdapter(factory),

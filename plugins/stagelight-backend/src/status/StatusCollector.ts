@@ -8,6 +8,7 @@ import {
 } from '@internal/plugin-stagelight-common';
 import { APP_NAME } from '@internal/stagelight-tag-contract';
 import { AwsLocation, locationKey, locationOf } from '../aws/AwsLocation';
+import { instanceDatabase } from '../aws/RdsAdapter';
 import { mapLimited } from '../aws/Limiter';
 import { parseArn } from '../aws/arn';
 import { Clock } from '../clock/Clock';
@@ -26,18 +27,26 @@ import {
   ECS_SOURCE,
   LocationReader,
   LocationReads,
+  RDS_INSTANCES_SOURCE,
   RDS_SOURCE,
   ReadScope,
+  SCALING_SOURCE,
 } from './LocationReader';
+import { chooseDatabase } from './chooseDatabase';
 import { derivePowerState } from './powerState';
 import { summarizeQueues } from './queueDepth';
 import { ReadinessReader } from './ReadinessReader';
 import { StatusAdapters } from './StatusAdapters';
 
 /** Error sources of the reads a `power` read repeats; the others' errors are kept. */
-const POWER_SOURCES = [ECS_SOURCE, RDS_SOURCE];
+const POWER_SOURCES = [
+  ECS_SOURCE,
+  SCALING_SOURCE,
+  RDS_SOURCE,
+  RDS_INSTANCES_SOURCE,
+];
 /** Resource types a `power` read covers. */
-const POWER_TYPES = ['ecs:service', 'rds:cluster'];
+const POWER_TYPES = ['ecs:service', 'rds:cluster', 'rds:db'];
 
 /** Probes run at most this many at once. */
 const PROBE_CONCURRENCY = 16;
@@ -50,6 +59,13 @@ export interface CollectResult {
 
 function clusterNotFound(identifier: string): EnvironmentError {
   return { source: RDS_SOURCE, message: `cluster ${identifier} not found` };
+}
+
+function instanceNotFound(identifier: string): EnvironmentError {
+  return {
+    source: RDS_INSTANCES_SOURCE,
+    message: `DB instance ${identifier} not found`,
+  };
 }
 
 /**
@@ -217,7 +233,7 @@ export class StatusCollector {
     const errors: EnvironmentError[] = previous
       ? previous.errors.filter(e => !POWER_SOURCES.includes(e.source))
       : [];
-    let database: DatabaseStatus | null = null;
+    const databases: DatabaseStatus[] = [];
     let coreReadFailed = false;
     let queueReadFailed = false;
     const albDns = new Map<string, string>();
@@ -236,15 +252,32 @@ export class StatusCollector {
         else coreReadFailed = true;
       } else if (r.type === 'rds:cluster') {
         const db = read.clusters.get(r.arn);
-        if (db && !database) {
+        if (db) {
           // A power read keeps the capacity metric of the last full refresh.
           const capacityAcu = previous
             ? previous.database?.capacityAcu ?? null
             : read.metrics.get(r.arn) ?? null;
-          database = { ...db, capacityAcu };
-        } else if (!db) {
+          databases.push({ ...db, capacityAcu });
+        } else {
           coreReadFailed = true;
           if (failures.length === 0) errors.push(clusterNotFound(r.name));
+        }
+      } else if (r.type === 'rds:db') {
+        const instance = read.instances.get(r.arn);
+        if (instance?.clusterIdentifier) {
+          // An Aurora member: its cluster is the database (once, if it was tagged too).
+          const cluster = [...read.clusters.values()].find(
+            c => c.identifier === instance.clusterIdentifier,
+          );
+          if (cluster) databases.push(cluster);
+        } else if (instance) {
+          databases.push(instanceDatabase(instance));
+        } else if (failures.length > 0) {
+          coreReadFailed = true;
+        } else if (!previous) {
+          // A power read of a cluster's environment leaves its tagged members out.
+          coreReadFailed = true;
+          errors.push(instanceNotFound(r.name));
         }
       } else if (r.type === 'sqs') {
         const counts = read.queues.get(r.arn);
@@ -273,6 +306,9 @@ export class StatusCollector {
       }
     }
 
+    const chosen = chooseDatabase(databases);
+    const database = chosen.database;
+    if (chosen.error) errors.push(chosen.error);
     const power = derivePowerState(services, database, coreReadFailed);
     const probeUrl = previous
       ? snapshotProbeUrl(previous, settings.readiness)

@@ -19,13 +19,26 @@ const svc = (
   primaryRollout: 'COMPLETED',
   taskDefinition: null,
   deployMarker: null,
+  capacity: ['FARGATE'],
+  scaling: null,
 });
 
-const db = (status: string, minCapacity = 0.5): DatabaseStatus => ({
+const db = (
+  status: string,
+  minCapacity = 0.5,
+  instances: string[] = [status],
+): DatabaseStatus => ({
   arn: 'arn:db',
+  kind: 'cluster',
   identifier: 'db',
   engine: 'aurora-postgresql',
   status,
+  instances: instances.map((s, i) => ({
+    identifier: `db-${i + 1}`,
+    status: s,
+    instanceClass: 'db.serverless',
+    writer: i === 0,
+  })),
   serverlessV2: { minCapacity, maxCapacity: 4 },
   autoPause: minCapacity === 0,
   capacityAcu: null,
@@ -47,6 +60,10 @@ describe('derivePowerState', () => {
     ['sleeping', [svc(0, 2)], db('available')],
     ['sleeping', [svc(0, 0)], db('stopping')],
     ['unknown', [], null],
+    // Aurora with readers: available while a reader is still starting is not awake yet.
+    ['waking', [svc(2, 2)], db('available', 0.5, ['available', 'starting'])],
+    ['awake', [svc(2, 2)], db('available', 0.5, ['available', 'available'])],
+    ['asleep', [svc(0, 0)], db('stopped', 0.5, ['stopped', 'stopped'])],
   ] as const)('is %s', (expected, services, database) => {
     expect(derivePowerState([...services], database)).toBe(expected);
   });

@@ -35,13 +35,21 @@ const DB_UP = new Set([
   'backtracking',
 ]);
 
+function statusSide(status: string): Side {
+  if (status === 'stopped') return 'down';
+  if (status === 'stopping') return 'stopping';
+  if (DB_STARTING.has(status)) return 'starting';
+  if (DB_UP.has(status)) return 'up';
+  return 'mixed';
+}
+
 function dbSide(db: DatabaseStatus | null): Side {
   if (!db) return 'none';
-  if (db.status === 'stopped') return 'down';
-  if (db.status === 'stopping') return 'stopping';
-  if (DB_STARTING.has(db.status)) return 'starting';
-  if (DB_UP.has(db.status)) return 'up';
-  return 'mixed';
+  const side = statusSide(db.status);
+  // An available Aurora cluster whose instances are still starting does not serve yet.
+  if (side === 'up' && db.instances.some(i => DB_STARTING.has(i.status)))
+    return 'starting';
+  return side;
 }
 
 /**

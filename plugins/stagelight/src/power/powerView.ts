@@ -31,10 +31,12 @@ export function availableActions(
 
 const STEP_LABELS: Record<PowerStepName, string> = {
   'remember-counts': 'remembering the desired counts',
+  'release-scaling': 'lowering auto scaling to 0',
   'scale-to-zero': 'scaling the services to 0',
   'stop-db': 'stopping the database',
   'start-db': 'starting the database',
   'wait-db-available': 'waiting for the database',
+  'restore-scaling': 'restoring auto scaling',
   'restore-counts': 'restoring the desired counts',
   'wait-ready': 'waiting for the deploy marker to be served',
 };

@@ -133,6 +133,7 @@ describe.each(databases.eachSupportedId())('power on %s', databaseId => {
     });
     expect(slept.steps.map(s => [s.name, s.status])).toEqual([
       ['remember-counts', 'done'],
+      ['release-scaling', 'skipped'],
       ['scale-to-zero', 'done'],
       ['stop-db', 'done'],
     ]);
@@ -169,10 +170,11 @@ describe.each(databases.eachSupportedId())('power on %s', databaseId => {
     expect(woke.steps.map(s => [s.name, s.status])).toEqual([
       ['start-db', 'done'],
       ['wait-db-available', 'done'],
+      ['restore-scaling', 'skipped'],
       ['restore-counts', 'done'],
       ['wait-ready', 'done'],
     ]);
-    expect(woke.steps[3].result).toMatchObject({ marker: 'm-dev' });
+    expect(woke.steps[4].result).toMatchObject({ marker: 'm-dev' });
     expect(await counts()).toEqual(COUNTS);
     expect(await dbStatus()).toBe('available');
   });
@@ -185,8 +187,8 @@ describe.each(databases.eachSupportedId())('power on %s', databaseId => {
         await p.service.sleep(PAUSING, { reason: 'night' }, 'u')
       ).operation,
     );
-    expect(op.steps[2]).toMatchObject({ name: 'stop-db', status: 'skipped' });
-    expect(op.steps[2].result?.reason).toContain('min capacity 0');
+    expect(op.steps[3]).toMatchObject({ name: 'stop-db', status: 'skipped' });
+    expect(op.steps[3].result?.reason).toContain('min capacity 0');
     expect(await dbStatus(PAUSING)).toBe('available');
   });
 
@@ -210,7 +212,7 @@ describe.each(databases.eachSupportedId())('power on %s', databaseId => {
     );
     expect(woke.status).toBe('succeeded');
     expect(
-      Object.values(woke.steps[2].result!.restored as object).map(
+      Object.values(woke.steps[3].result!.restored as object).map(
         (r: any) => r.source,
       ),
     ).toEqual(['tag', 'tag', 'tag']);
@@ -244,6 +246,7 @@ describe.each(databases.eachSupportedId())('power on %s', databaseId => {
     expect(failed.steps.map(s => s.status)).toEqual([
       'done',
       'done',
+      'skipped',
       'failed',
       'pending',
     ]);
@@ -268,8 +271,8 @@ describe.each(databases.eachSupportedId())('power on %s', databaseId => {
       observers: [
         {
           operationChanged(op) {
-            // Stop (as a crash would) right after the second step finished.
-            if (op.steps[1].status === 'done') void first.engine.stop();
+            // Stop (as a crash would) right after scaling (the second step) was released.
+            if (op.steps[1].status !== 'pending') void first.engine.stop();
           },
         },
       ],
@@ -284,7 +287,8 @@ describe.each(databases.eachSupportedId())('power on %s', databaseId => {
     expect(interrupted.status).toBe('running');
     expect(interrupted.steps.map(s => s.status)).toEqual([
       'done',
-      'done',
+      'skipped',
+      'pending',
       'pending',
     ]);
     expect(await dbStatus()).toBe('available');
@@ -299,7 +303,12 @@ describe.each(databases.eachSupportedId())('power on %s', databaseId => {
     expect(await second.resume()).toBe(1);
     const resumed = await finished(second, operation);
     expect(resumed).toMatchObject({ status: 'succeeded', outcome: 'asleep' });
-    expect(resumed.steps.map(s => s.status)).toEqual(['done', 'done', 'done']);
+    expect(resumed.steps.map(s => s.status)).toEqual([
+      'done',
+      'skipped',
+      'done',
+      'done',
+    ]);
     expect(await dbStatus()).toBe('stopped');
     expect(await counts()).toEqual({ api: 0, worker: 0, web: 0 });
     // The counts remembered before the crash survive the resume.

@@ -32,6 +32,7 @@ export interface PowerEngineOptions extends StepCollaborators {
     PowerSettings,
     | 'lockTtlMs'
     | 'desiredCountTag'
+    | 'scalingBoundsTag'
     | 'pollIntervalMs'
     | 'dbAvailableTimeoutMs'
     | 'readyTimeoutMs'
@@ -199,10 +200,12 @@ export class PowerEngine {
       store,
       ecs: this.#o.ecs,
       rds: this.#o.rds,
+      scaling: this.#o.scaling,
       probe: this.#o.probe,
       clock,
       sleep: this.#o.sleep,
       desiredCountTag: settings.desiredCountTag,
+      scalingBoundsTag: settings.scalingBoundsTag,
       pollIntervalMs: settings.pollIntervalMs,
       dbAvailableTimeoutMs: settings.dbAvailableTimeoutMs,
       readyTimeoutMs: settings.readyTimeoutMs,

@@ -7,18 +7,27 @@ import {
   PowerStepName,
   Schedule,
 } from '@internal/plugin-stagelight-common';
+import { ScalingBounds } from '../../aws/ScalingAdapter';
 import { PowerTargets } from './PowerTargets';
 
 const OPERATIONS = 'stagelight_power_operations';
 const STEPS = 'stagelight_power_steps';
 const COUNTS = 'stagelight_power_counts';
+const SCALING = 'stagelight_power_scaling';
 const LEASES = 'stagelight_power_leases';
 const SCHEDULES = 'stagelight_power_schedules';
 const BOUNDARIES = 'stagelight_power_boundaries';
 
 export const STEPS_OF: Record<PowerOperationKind, PowerStepName[]> = {
-  sleep: ['remember-counts', 'scale-to-zero', 'stop-db'],
-  wake: ['start-db', 'wait-db-available', 'restore-counts', 'wait-ready'],
+  sleep: ['remember-counts', 'release-scaling', 'scale-to-zero', 'stop-db'],
+  // Scaling comes back before the counts: a target still at 0..0 would undo them.
+  wake: [
+    'start-db',
+    'wait-db-available',
+    'restore-scaling',
+    'restore-counts',
+    'wait-ready',
+  ],
 };
 
 export interface NewOperation {
@@ -117,6 +126,20 @@ export class PowerStore {
       .orderBy('created_at', 'desc')
       .orderBy('id')
       .limit(limit);
+    return this.#withSteps(rows);
+  }
+
+  /** The environment's succeeded wakes, newest first (what "usually ready in" rests on). */
+  async succeededWakes(env: Env, limit: number): Promise<StoredOperation[]> {
+    const rows = await this.knex(OPERATIONS)
+      .where({ ...keyOf(env), kind: 'wake', status: 'succeeded' })
+      .orderBy('created_at', 'desc')
+      .orderBy('id')
+      .limit(limit);
+    return this.#withSteps(rows);
+  }
+
+  async #withSteps(rows: any[]): Promise<StoredOperation[]> {
     if (!rows.length) return [];
     const steps = await this.knex(STEPS)
       .whereIn(
@@ -202,6 +225,38 @@ export class PowerStore {
   async rememberedCounts(env: Env): Promise<Map<string, number>> {
     const rows = await this.knex(COUNTS).where(keyOf(env));
     return new Map(rows.map(r => [r.service_arn, Number(r.desired_count)]));
+  }
+
+  async rememberBounds(
+    env: Env,
+    serviceArn: string,
+    bounds: ScalingBounds,
+    now: Date,
+  ) {
+    const fields = {
+      min_capacity: bounds.min,
+      max_capacity: bounds.max,
+      suspended_state: JSON.stringify(bounds.suspended),
+      remembered_at: now,
+    };
+    await this.knex(SCALING)
+      .insert({ ...keyOf(env), service_arn: serviceArn, ...fields })
+      .onConflict(['clinic', 'stage', 'service_arn'])
+      .merge(fields);
+  }
+
+  async rememberedBounds(env: Env): Promise<Map<string, ScalingBounds>> {
+    const rows = await this.knex(SCALING).where(keyOf(env));
+    return new Map(
+      rows.map(r => [
+        r.service_arn,
+        {
+          min: Number(r.min_capacity),
+          max: Number(r.max_capacity),
+          suspended: JSON.parse(r.suspended_state),
+        },
+      ]),
+    );
   }
 
   async getLease(env: Env): Promise<PowerLease | undefined> {

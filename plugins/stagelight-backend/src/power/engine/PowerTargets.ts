@@ -35,19 +35,31 @@ export function powerTargetsOf(
     );
     if (arn.type === 'ecs:service' && arn.parent) {
       services.push({ arn: arn.arn, cluster: arn.parent, location });
-    } else if (
-      !database &&
-      (arn.type === 'rds:cluster' || arn.type === 'rds:db')
-    ) {
+    } else if (!database && arn.type === 'rds:cluster') {
       database = {
         arn: arn.arn,
-        ref: {
-          kind: arn.type === 'rds:cluster' ? 'cluster' : 'instance',
-          identifier: arn.name,
-        },
+        ref: { kind: 'cluster', identifier: arn.name },
         location,
       };
     }
+  }
+  // The database the status chose (a provisioned instance, or the cluster of
+  // tagged members); without a status read only a tagged cluster is certain,
+  // since a tagged DB instance may be an Aurora member that cannot be stopped alone.
+  const chosen = record.database && parseArn(record.database.arn);
+  if (record.database && chosen) {
+    database = {
+      arn: chosen.arn,
+      ref: {
+        kind: record.database.kind,
+        identifier: record.database.identifier,
+      },
+      location: locationOf(
+        chosen.accountId,
+        chosen.region,
+        settings.aws.targets,
+      ),
+    };
   }
   services.sort((a, b) => a.arn.localeCompare(b.arn));
   // The same rule as the status probe: configured domains or the environment's own ALB, never a request.

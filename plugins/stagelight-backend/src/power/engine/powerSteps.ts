@@ -3,6 +3,14 @@ import { AwsLocation } from '../../aws/AwsLocation';
 import { groupByCluster } from '../../aws/serviceClusters';
 import { EcsPowerAdapter } from '../../aws/EcsPowerAdapter';
 import { RdsPowerAdapter } from '../../aws/RdsPowerAdapter';
+import {
+  ASLEEP_BOUNDS,
+  boundsTag,
+  isAsleep,
+  parseBoundsTag,
+  ScalingAdapter,
+  ScalingBounds,
+} from '../../aws/ScalingAdapter';
 import { DeployMarkerProbe } from '../../readiness/DeployMarkerProbe';
 import { Sleep } from '../../readiness/MarkerWaiter';
 import { Clock } from '../../clock/Clock';
@@ -14,6 +22,7 @@ export interface StepCollaborators {
   store: PowerStore;
   ecs: EcsPowerAdapter;
   rds: RdsPowerAdapter;
+  scaling: ScalingAdapter;
   probe: DeployMarkerProbe;
   clock: Clock;
   sleep: Sleep;
@@ -22,6 +31,7 @@ export interface StepCollaborators {
 export interface StepContext extends StepCollaborators {
   targets: PowerTargets;
   desiredCountTag: string;
+  scalingBoundsTag: string;
   pollIntervalMs: number;
   dbAvailableTimeoutMs: number;
   readyTimeoutMs: number;
@@ -46,6 +56,20 @@ async function currentCounts(ctx: StepContext) {
     }
   }
   return counts;
+}
+
+/** The scalable-target bounds of the services that have one, by service ARN. */
+async function currentBounds(ctx: StepContext) {
+  const bounds = new Map<
+    string,
+    { bounds: ScalingBounds; location: AwsLocation }
+  >();
+  for (const g of groupByCluster(ctx.targets.services)) {
+    for (const [arn, b] of await ctx.scaling.boundsOf(g.location, g.arns)) {
+      bounds.set(arn, { bounds: b, location: g.location });
+    }
+  }
+  return bounds;
 }
 
 /** Serverless v2 at min 0 ACU pauses by itself; stopping it would only add a 7-day restart to handle. */
@@ -97,6 +121,71 @@ export const POWER_STEPS: Record<
       remembered[arn] = count;
     }
     return { status: 'done', result: { remembered, alreadyZero } };
+  },
+
+  async 'release-scaling'(ctx) {
+    const released: Record<string, string> = {};
+    const alreadyAsleep: string[] = [];
+    for (const [arn, { bounds, location }] of await currentBounds(ctx)) {
+      // Bounds already at 0..0 keep what an earlier sleep remembered.
+      if (isAsleep(bounds)) {
+        alreadyAsleep.push(arn);
+        continue;
+      }
+      await ctx.store.rememberBounds(ctx.targets, arn, bounds, ctx.clock.now());
+      await ctx.ecs.putTag(
+        location,
+        arn,
+        ctx.scalingBoundsTag,
+        boundsTag(bounds),
+      );
+      await ctx.scaling.setBounds(location, arn, ASLEEP_BOUNDS);
+      released[arn] = boundsTag(bounds);
+    }
+    if (Object.keys(released).length + alreadyAsleep.length === 0) {
+      return {
+        status: 'skipped',
+        result: { reason: 'no service has a scalable target' },
+      };
+    }
+    return { status: 'done', result: { released, alreadyAsleep } };
+  },
+
+  async 'restore-scaling'(ctx) {
+    const current = await currentBounds(ctx);
+    if (current.size === 0) {
+      return {
+        status: 'skipped',
+        result: { reason: 'no service has a scalable target' },
+      };
+    }
+    const remembered = await ctx.store.rememberedBounds(ctx.targets);
+    const restored: Record<string, { bounds: string; source: string }> = {};
+    const kept: Record<string, string> = {};
+    for (const [arn, { bounds, location }] of current) {
+      if (!isAsleep(bounds)) {
+        kept[arn] = boundsTag(bounds);
+        continue;
+      }
+      let source = 'database';
+      let target = remembered.get(arn);
+      if (!target) {
+        // The plugin database lost them: the tag on the service still knows.
+        target = parseBoundsTag(
+          await ctx.ecs.readTag(location, arn, ctx.scalingBoundsTag),
+        );
+        source = 'tag';
+      }
+      if (!target) {
+        // Guessing bounds would override the team's scaling policy: say what to do instead.
+        throw new Error(
+          `the scalable target of ${arn} is at 0..0 and no bounds are remembered (database or ${ctx.scalingBoundsTag} tag); set its minimum and maximum in Application Auto Scaling`,
+        );
+      }
+      await ctx.scaling.setBounds(location, arn, target);
+      restored[arn] = { bounds: boundsTag(target), source };
+    }
+    return { status: 'done', result: { restored, kept } };
   },
 
   async 'scale-to-zero'(ctx) {

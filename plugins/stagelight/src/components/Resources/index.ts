@@ -1,0 +1,1 @@
+export { EnvironmentResources } from './EnvironmentResources';
