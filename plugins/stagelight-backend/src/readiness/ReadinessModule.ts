@@ -7,12 +7,15 @@ import { Clock } from '../clock/Clock';
 import { ReadinessSettings } from '../config/StagelightConfig';
 import { EnvironmentLookup } from '../snapshot/EnvironmentLookup';
 import { DeployMarkerProbe, HttpDeployMarkerProbe } from './DeployMarkerProbe';
+import { DeployMarkerWait } from './DeployMarkerWait';
 import { abortableSleep, MarkerWaiter } from './MarkerWaiter';
 import { createReadinessRouter } from './router';
 
 /** Deploy-marker readiness: the probe status and power share, and the pipelines' wait. */
 export interface ReadinessModule {
   probe: DeployMarkerProbe;
+  /** The bounded wait for a deploy marker (the route's and the action's). */
+  markerWait: DeployMarkerWait;
   router(deps: {
     httpAuth: HttpAuthService;
     permissions: PermissionsService;
@@ -31,9 +34,10 @@ export function createReadinessModule(o: {
     sleep: abortableSleep,
     pollIntervalMs: o.readiness.pollIntervalMs,
   });
+  const markerWait = new DeployMarkerWait({ waiter, readiness: o.readiness });
   return {
     probe,
-    router: deps =>
-      createReadinessRouter({ ...deps, waiter, readiness: o.readiness }),
+    markerWait,
+    router: deps => createReadinessRouter({ ...deps, markerWait }),
   };
 }

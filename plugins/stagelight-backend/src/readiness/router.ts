@@ -4,30 +4,26 @@ import {
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { InputError } from '@backstage/errors';
 import {
   stagelightEnvironmentReadPermission,
   WaitForMarkerResponse,
 } from '@internal/plugin-stagelight-common';
-import { ReadinessSettings } from '../config/StagelightConfig';
 import { permissionMiddleware } from '../permissions/authorize';
 import { EnvironmentLookup } from '../snapshot/EnvironmentLookup';
-import { MarkerWaiter } from './MarkerWaiter';
-import { snapshotProbeUrl } from './probeUrl';
+import { DeployMarkerWait } from './DeployMarkerWait';
 
 export interface ReadinessRouterOptions {
   httpAuth: HttpAuthService;
   permissions: PermissionsService;
   lookup: EnvironmentLookup;
-  waiter: MarkerWaiter;
-  readiness: ReadinessSettings;
+  markerWait: DeployMarkerWait;
 }
 
 /** The pipelines' long poll: wait until an environment serves a deploy marker. */
 export function createReadinessRouter(
   options: ReadinessRouterOptions,
 ): express.Router {
-  const { lookup, waiter, readiness } = options;
+  const { lookup, markerWait } = options;
   const router = Router();
   const canRead = permissionMiddleware(
     options,
@@ -39,42 +35,24 @@ export function createReadinessRouter(
     '/environments/:clinic/:stage/readiness',
     canRead,
     async (req, res) => {
-      const maxWait = readiness.maxWaitSeconds;
       const query = req.query as Record<string, string | undefined>;
       // Query values arrive as strings; the spec has already checked the format.
-      const requested =
+      const timeoutSeconds =
         query.timeoutSeconds === undefined
           ? undefined
           : Number(query.timeoutSeconds);
-      if (requested !== undefined && requested > maxWait) {
-        throw new InputError(
-          `Invalid query: timeoutSeconds must be at most ${maxWait}`,
-        );
-      }
+      markerWait.checkTimeout(timeoutSeconds);
       const record = await lookup.environment(
         req.params.clinic,
         req.params.stage,
       );
-      const marker = query.marker ?? record.expectedMarker;
-      if (!marker) {
-        throw new InputError(
-          "marker is required: the environment's task definition carries no deploy marker",
-        );
-      }
-      const timeoutSeconds =
-        requested ?? Math.min(readiness.defaultWaitSeconds, maxWait);
-      // The URL comes from config or the snapshot (the environment's own ALB), never from the request.
-      const probeUrl = snapshotProbeUrl(record, readiness);
-
       const abort = new AbortController();
       res.on('close', () => {
         if (!res.writableFinished) abort.abort();
       });
-      const body: WaitForMarkerResponse = await waiter.wait({
-        env: record,
-        probeUrl,
-        marker,
-        timeoutMs: timeoutSeconds * 1000,
+      const body: WaitForMarkerResponse = await markerWait.wait(record, {
+        marker: query.marker,
+        timeoutSeconds,
         signal: abort.signal,
       });
       res.json(body);
