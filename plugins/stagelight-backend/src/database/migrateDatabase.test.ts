@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { TestDatabases } from '@backstage/backend-test-utils';
 import {
   MIGRATIONS_DIRECTORY,
@@ -7,12 +8,19 @@ import {
 
 const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
 
-it('runs the migrations in file-name order: status, cost, power', async () => {
+/** Every migration the package ships, in the order knex runs them. */
+const shipped = () =>
+  fs
+    .readdirSync(MIGRATIONS_DIRECTORY)
+    .filter(f => f.endsWith('.js'))
+    .sort();
+
+it('runs the migrations in file-name order: status, cost, power, then the later ones', async () => {
   const knex = await databases.init('SQLITE_3');
   await migrateDatabase({ getClient: async () => knex });
   const ran = await knex('knex_migrations').orderBy('id').pluck('name');
-  expect(ran).toEqual([...ran].sort());
-  expect(ran).toEqual(Object.values(RENAMED_MIGRATIONS));
+  expect(ran).toEqual(shipped());
+  expect(ran.slice(0, 3)).toEqual(Object.values(RENAMED_MIGRATIONS));
 });
 
 it('takes over a database migrated under the old names', async () => {
@@ -24,7 +32,7 @@ it('takes over a database migrated under the old names', async () => {
   }
   await migrateDatabase({ getClient: async () => knex });
   expect(await knex('knex_migrations').orderBy('id').pluck('name')).toEqual(
-    Object.values(RENAMED_MIGRATIONS),
+    shipped(),
   );
   expect(await knex.schema.hasTable('stagelight_audit')).toBe(true);
 });

@@ -15,11 +15,23 @@ describe('readPowerSettings', () => {
       lockTtlMs: 120_000,
       applyInterval: { minutes: 1 },
       desiredCountTag: 'stagelight:desired-count',
+      leaseWarning: { beforeMs: 30 * 60_000, interval: { minutes: 1 } },
     });
     expect(s.stageSchedules.size).toBe(0);
     expect(read({ tags: { desiredCount: 'x:count' } }).desiredCountTag).toBe(
       'x:count',
     );
+  });
+
+  it('reads when and how often lease warnings are sent, and refuses a warning time that is not positive', () => {
+    expect(
+      read({
+        power: { leaseWarning: { before: { minutes: 90 }, interval: 'PT5S' } },
+      }).leaseWarning,
+    ).toEqual({ beforeMs: 90 * 60_000, interval: { seconds: 5 } });
+    expect(() =>
+      read({ power: { leaseWarning: { before: { minutes: 0 } } } }),
+    ).toThrow('stagelight.power.leaseWarning.before must be positive');
   });
 
   it('reads and validates per-stage default schedules', () => {

@@ -4,7 +4,11 @@ import { HumanDuration } from '@backstage/types';
 import { Schedule } from '@internal/plugin-stagelight-common';
 import { StagelightSettings } from '../config/StagelightConfig';
 import { validateSchedule } from '../schedule';
-import { readOptionalDuration, readPositiveNumber } from '../config/readers';
+import {
+  readOptionalDuration,
+  readPositiveDurationMs,
+  readPositiveNumber,
+} from '../config/readers';
 
 /** Settings of wake and sleep, read from `stagelight.power` with defaults applied. */
 export interface PowerSettings {
@@ -21,6 +25,15 @@ export interface PowerSettings {
   stageSchedules: Map<string, Schedule>;
   /** The tag on each ECS service that remembers its desired count while asleep. */
   desiredCountTag: string;
+  /** The tag on each auto-scaled ECS service that remembers its scalable target's bounds while asleep. */
+  scalingBoundsTag: string;
+  /** Warnings of a coming sleep (a lease's end or the schedule) to the lease holder and today's wakers. */
+  leaseWarning: {
+    /** How long before the sleep the warning is sent. */
+    beforeMs: number;
+    /** How often the warning pass runs (global scope). */
+    interval: HumanDuration;
+  };
 }
 
 export function readPowerSettings(
@@ -87,5 +100,19 @@ export function readPowerSettings(
     }),
     stageSchedules,
     desiredCountTag: settings.tags.desiredCount,
+    scalingBoundsTag: settings.tags.scalingBounds,
+    leaseWarning: readLeaseWarning(config?.getOptionalConfig('leaseWarning')),
+  };
+}
+
+function readLeaseWarning(block: Config | undefined) {
+  return {
+    beforeMs: readPositiveDurationMs(
+      block,
+      'stagelight.power.leaseWarning',
+      'before',
+      30 * 60_000,
+    ),
+    interval: readOptionalDuration(block, 'interval', { minutes: 1 }),
   };
 }

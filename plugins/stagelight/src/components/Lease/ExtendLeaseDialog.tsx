@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { DialogContentText } from '@material-ui/core';
 import type { PowerLease } from '@internal/plugin-stagelight-common';
 import { useApi } from '@backstage/core-plugin-api';
@@ -9,6 +9,8 @@ export interface ExtendLeaseDialogProps extends EnvironmentDialogProps {
   lease: PowerLease;
   /** The hours the lease may still be extended by (see extendableHours). */
   hourOptions: number[];
+  /** The hours chosen when the dialog opens; 1 unless given. */
+  initialHours?: number;
   onExtended(lease: PowerLease): void;
 }
 
@@ -16,7 +18,11 @@ export interface ExtendLeaseDialogProps extends EnvironmentDialogProps {
 export function ExtendLeaseDialog(props: ExtendLeaseDialogProps) {
   const { clinic, stage } = props;
   const api = useApi(stagelightApiRef);
-  const [hours, setHours] = useState(1);
+  const [hours, setHours] = useState(props.initialHours ?? 1);
+  // Each opening starts from the hours it was opened with.
+  useEffect(() => {
+    if (props.open) setHours(props.initialHours ?? 1);
+  }, [props.open, props.initialHours]);
   const idPrefix = `stagelight-extend-${clinic}-${stage}`;
   const chosen = props.hourOptions.includes(hours)
     ? hours

@@ -1,11 +1,12 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Box, Typography } from '@material-ui/core';
+import { usePermission } from '@backstage/plugin-permission-react';
 import {
   PowerLease,
   stagelightEnvironmentSleepPermission,
   stagelightEnvironmentWakePermission,
 } from '@internal/plugin-stagelight-common';
-import { actorLabel } from '../../power/history';
+import { useExtendRequest } from '../../hooks/useExtendRequest';
 import { extendableHours, isLeaseRunning } from '../../power/lease';
 import { environmentAccess, PermittedButton } from '../Permission';
 import { EndLeaseDialog } from './EndLeaseDialog';
@@ -25,9 +26,15 @@ export interface LeaseActionsProps {
   onChanged?(lease: PowerLease): void;
 }
 
+/** The hours a lease warning's link (`?extend=<stage>`) preselects. */
+const REQUESTED_EXTENSION_HOURS = 1;
+
 /**
  * The running lease of one environment, and its Extend lease (wake
  * permission) and End lease (sleep permission) actions with their results.
+ * Opened from a lease warning (`?extend=<stage>`), it opens the extend
+ * dialog with 1 hour chosen when the user may extend the lease, and clears
+ * the parameter.
  */
 export function LeaseActions(props: LeaseActionsProps) {
   const { clinic, stage, lease, nowMs } = props;
@@ -47,31 +54,53 @@ export function LeaseActions(props: LeaseActionsProps) {
     ? extendableHours(lease, nowMs, props.maxLeaseHours)
     : [];
 
+  const extendAccess = environmentAccess(
+    stagelightEnvironmentWakePermission,
+    environment,
+    { any: 'extend leases', one: ref => `extend the lease of ${ref}` },
+  );
+  const mayExtend = usePermission({
+    permission: stagelightEnvironmentWakePermission,
+    resourceRef: extendAccess.resourceRef!,
+  });
+  const { requested: extendRequested, clear: clearExtendRequest } =
+    useExtendRequest(stage);
+  const [initialHours, setInitialHours] = useState<number>();
+  const canExtend = running && hours.includes(REQUESTED_EXTENSION_HOURS);
+  useEffect(() => {
+    if (!extendRequested || mayExtend.loading) return;
+    if (canExtend && mayExtend.allowed) {
+      setInitialHours(REQUESTED_EXTENSION_HOURS);
+      setDialog('extend');
+    } else if (!running) {
+      setResult('The lease has already ended: wake it with a lease instead');
+    }
+    // A denied or capped extension shows on the button itself.
+    clearExtendRequest();
+  }, [
+    extendRequested,
+    clearExtendRequest,
+    mayExtend.loading,
+    mayExtend.allowed,
+    canExtend,
+    running,
+  ]);
+
   return (
     <>
-      {running ? (
+      {running && (
         <>
-          <Typography variant="body2">
-            Held awake until {new Date(lease.endsAt).toLocaleString()}
-          </Typography>
-          <Typography variant="caption" component="div">
-            Lease by {actorLabel(lease.requestedBy)}: {lease.reason}
-          </Typography>
           <Box display="flex" flexWrap="wrap" style={{ gap: 8 }}>
             <PermittedButton
               id={`${idPrefix}-extend`}
               permission={stagelightEnvironmentWakePermission}
-              {...environmentAccess(
-                stagelightEnvironmentWakePermission,
-                environment,
-                {
-                  any: 'extend leases',
-                  one: ref => `extend the lease of ${ref}`,
-                },
-              )}
+              {...extendAccess}
               label="Extend lease"
               disabled={hours.length === 0}
-              onClick={() => setDialog('extend')}
+              onClick={() => {
+                setInitialHours(undefined);
+                setDialog('extend');
+              }}
             />
             <PermittedButton
               id={`${idPrefix}-end`}
@@ -92,8 +121,6 @@ export function LeaseActions(props: LeaseActionsProps) {
             </Typography>
           )}
         </>
-      ) : (
-        <Typography variant="body2">No lease</Typography>
       )}
       {result && (
         <div role="status" aria-live="polite">
@@ -108,6 +135,7 @@ export function LeaseActions(props: LeaseActionsProps) {
             stage={stage}
             lease={lease}
             hourOptions={hours}
+            initialHours={initialHours}
             onClose={() => setDialog(undefined)}
             onExtended={l =>
               changed(
