@@ -38,17 +38,40 @@ export class PowerAuditLog {
     if (filter.stage) q.where({ stage: filter.stage });
     if (filter.beforeId) q.where('id', '<', filter.beforeId);
     const rows = await q;
-    return rows.map(r => ({
-      id: Number(r.id),
-      at: new Date(r.at).toISOString(),
-      actor: r.actor,
-      action: r.action,
-      clinic: r.clinic ?? null,
-      stage: r.stage ?? null,
-      reason: r.reason ?? null,
-      result: r.result,
-      detail: r.detail ?? null,
-      operationId: r.operation_id ?? null,
-    }));
+    return rows.map(toRecord);
   }
+
+  /**
+   * Oldest first: the records of `actions` within [from, to], of one clinic
+   * or of every clinic (the power timeline's markers).
+   */
+  async between(filter: {
+    clinic?: string;
+    actions: readonly string[];
+    from: Date;
+    to: Date;
+  }): Promise<AuditRecord[]> {
+    const q = this.knex(AUDIT)
+      .whereIn('action', [...filter.actions])
+      .andWhere('at', '>=', filter.from)
+      .andWhere('at', '<=', filter.to)
+      .orderBy('id', 'asc');
+    if (filter.clinic) q.where({ clinic: filter.clinic });
+    return (await q).map(toRecord);
+  }
+}
+
+function toRecord(r: any): AuditRecord {
+  return {
+    id: Number(r.id),
+    at: new Date(r.at).toISOString(),
+    actor: r.actor,
+    action: r.action,
+    clinic: r.clinic ?? null,
+    stage: r.stage ?? null,
+    reason: r.reason ?? null,
+    result: r.result,
+    detail: r.detail ?? null,
+    operationId: r.operation_id ?? null,
+  };
 }

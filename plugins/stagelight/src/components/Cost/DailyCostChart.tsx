@@ -1,12 +1,20 @@
 import { Typography } from '@material-ui/core';
 import { Theme, useTheme } from '@material-ui/core/styles';
+import {
+  CartesianGrid,
+  Legend,
+  Line,
+  LineChart,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
 import { DailyCostByStage } from '../../cost/dailySeries';
 import { formatMoney } from '../../cost/money';
 import { DailyCostTable } from './DailyCostTable';
 
-const WIDTH = 640;
-const HEIGHT = 240;
-const PAD = { top: 12, right: 12, bottom: 28, left: 64 };
+const HEIGHT = 260;
 // The series also differ in dash pattern, so colour is not the only cue.
 const DASHES = ['', '6 3', '2 3', '8 3 2 3', '1 1'];
 
@@ -23,9 +31,11 @@ function seriesColours(theme: Theme): string[] {
 }
 
 /**
- * Daily cost per stage as lines on one date axis, in the theme's colours (the
- * axes take the text colour). The SVG is one image with a summary caption;
- * the numbers themselves are in a visually hidden table for screen readers.
+ * Daily cost per stage as lines on one date axis (recharts), in the theme's
+ * colours. The chart is one image named by a summary sentence, also shown as
+ * its caption; its keyboard layer moves the tooltip day by day with the arrow
+ * keys; the numbers themselves are in a visually hidden table for screen
+ * readers.
  */
 export function DailyCostChart(props: {
   title: string;
@@ -33,134 +43,97 @@ export function DailyCostChart(props: {
   currency: string;
 }) {
   const { title, data, currency } = props;
-  const colours = seriesColours(useTheme());
-  const colour = (si: number) => colours[si % colours.length];
-  const stroke = (si: number) => ({
-    stroke: colour(si),
-    strokeDasharray: DASHES[si % DASHES.length],
-    strokeWidth: 2,
-  });
+  const theme = useTheme();
+  const colours = seriesColours(theme);
   if (data.dates.length === 0) {
     return <Typography>No daily cost data yet for {title}.</Typography>;
   }
-  const innerW = WIDTH - PAD.left - PAD.right;
-  const innerH = HEIGHT - PAD.top - PAD.bottom;
-  const max = data.max > 0 ? data.max : 1;
-  const x = (i: number) =>
-    PAD.left +
-    (data.dates.length === 1
-      ? innerW / 2
-      : (i * innerW) / (data.dates.length - 1));
-  const y = (amount: number) => PAD.top + innerH - (amount / max) * innerH;
   const summary = chartSummary(title, data, currency);
+  // One row per day, one column per stage; a hollow point marks an estimated day.
+  const rows = data.dates.map((date, i) => ({
+    date,
+    ...Object.fromEntries(data.series.map(s => [s.stage, s.amounts[i]])),
+  }));
+  const money = (value: unknown) =>
+    typeof value === 'number' ? formatMoney(value, currency) : '';
+  const text = theme.palette.text.secondary;
 
   return (
     <figure style={{ margin: 0 }}>
-      <svg
-        role="img"
-        aria-label={summary}
-        viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+      <ResponsiveContainer
         width="100%"
-        style={{ maxWidth: WIDTH }}
+        height={HEIGHT}
+        initialDimension={{ width: 640, height: HEIGHT }}
       >
-        <line
-          x1={PAD.left}
-          x2={PAD.left}
-          y1={PAD.top}
-          y2={PAD.top + innerH}
-          stroke="currentColor"
-        />
-        <line
-          x1={PAD.left}
-          x2={WIDTH - PAD.right}
-          y1={PAD.top + innerH}
-          y2={PAD.top + innerH}
-          stroke="currentColor"
-        />
-        <text
-          x={PAD.left - 6}
-          y={PAD.top + 4}
-          textAnchor="end"
-          fontSize={11}
-          fill="currentColor"
+        <LineChart
+          data={rows}
+          role="img"
+          aria-label={summary}
+          margin={{ top: 12, right: 16, bottom: 4, left: 8 }}
         >
-          {formatMoney(data.max, currency)}
-        </text>
-        <text
-          x={PAD.left - 6}
-          y={PAD.top + innerH}
-          textAnchor="end"
-          fontSize={11}
-          fill="currentColor"
-        >
-          {formatMoney(0, currency)}
-        </text>
-        <text x={PAD.left} y={HEIGHT - 8} fontSize={11} fill="currentColor">
-          {data.dates[0]}
-        </text>
-        <text
-          x={WIDTH - PAD.right}
-          y={HEIGHT - 8}
-          textAnchor="end"
-          fontSize={11}
-          fill="currentColor"
-        >
-          {data.dates[data.dates.length - 1]}
-        </text>
-        {data.series.map((s, si) => (
-          <g key={s.stage} data-stage={s.stage}>
-            <path d={linePath(s.amounts, x, y)} fill="none" {...stroke(si)} />
-            {s.amounts.map((amount, i) =>
-              amount === null ? null : (
-                <circle
-                  key={data.dates[i]}
-                  cx={x(i)}
-                  cy={y(amount)}
-                  r={s.estimated[i] ? 3 : 2}
-                  fill={s.estimated[i] ? 'none' : colour(si)}
-                  stroke={colour(si)}
-                />
-              ),
-            )}
-          </g>
-        ))}
-      </svg>
+          <CartesianGrid stroke={theme.palette.divider} strokeDasharray="3 3" />
+          <XAxis
+            dataKey="date"
+            stroke={text}
+            tick={{ fill: text, fontSize: 11 }}
+          />
+          <YAxis
+            stroke={text}
+            tick={{ fill: text, fontSize: 11 }}
+            tickFormatter={money}
+            width={72}
+          />
+          <Tooltip
+            formatter={money}
+            contentStyle={{
+              background: theme.palette.background.paper,
+              borderColor: theme.palette.divider,
+              color: theme.palette.text.primary,
+            }}
+          />
+          <Legend wrapperStyle={{ color: theme.palette.text.primary }} />
+          {data.series.map((s, si) => {
+            const colour = colours[si % colours.length];
+            return (
+              <Line
+                key={s.stage}
+                dataKey={s.stage}
+                name={s.stage}
+                stroke={colour}
+                strokeWidth={2}
+                strokeDasharray={DASHES[si % DASHES.length]}
+                isAnimationActive={false}
+                // A day without data breaks the line rather than joining across it.
+                connectNulls={false}
+                dot={({ cx, cy, index }) =>
+                  // A day without data has no point.
+                  s.amounts[index] === null ? (
+                    <g key={`${s.stage}-${index}`} />
+                  ) : (
+                    <circle
+                      key={`${s.stage}-${index}`}
+                      cx={cx}
+                      cy={cy}
+                      r={s.estimated[index] ? 3 : 2}
+                      fill={s.estimated[index] ? 'none' : colour}
+                      stroke={colour}
+                    />
+                  )
+                }
+              />
+            );
+          })}
+        </LineChart>
+      </ResponsiveContainer>
       <figcaption>
         <Typography variant="body2">{summary}</Typography>
         <Typography variant="caption" component="div">
-          {data.series.map((s, si) => (
-            <span key={s.stage} style={{ marginRight: 16 }}>
-              <svg width={24} height={8} aria-hidden="true">
-                <line x1={0} x2={24} y1={4} y2={4} {...stroke(si)} />
-              </svg>{' '}
-              {s.stage}
-            </span>
-          ))}
-          <span>Hollow points are estimated by AWS and may still change.</span>
+          Hollow points are estimated by AWS and may still change.
         </Typography>
       </figcaption>
       <DailyCostTable title={title} data={data} currency={currency} />
     </figure>
   );
-}
-
-/** A path through the known points; a day without data breaks the line. */
-function linePath(
-  amounts: (number | null)[],
-  x: (i: number) => number,
-  y: (amount: number) => number,
-): string {
-  let d = '';
-  let pen = false;
-  amounts.forEach((amount, i) => {
-    if (amount === null) {
-      pen = false;
-      return;
-    }
-    d += `${pen ? 'L' : 'M'}${x(i).toFixed(1)},${y(amount).toFixed(1)} `;
-    pen = true;
-  });
-  return d.trim();
 }
 
 /** One sentence per stage: total over the days shown and the highest day. */

@@ -1,0 +1,1 @@
+export { DailyCostChartLoader, PowerTimelineChartLoader } from './lazyCharts';

@@ -1,0 +1,2 @@
+export { PowerTimelineCard } from './PowerTimelineCard';
+export { PowerTimeline } from './PowerTimeline';
