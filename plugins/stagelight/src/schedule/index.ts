@@ -1,3 +1,4 @@
 export * from './scheduleDraft';
 export * from './scheduleText';
 export * from './timeZones';
+export * from './transitionText';

@@ -5,7 +5,9 @@ import { RiRefreshLine } from '@remixicon/react';
 import {
   StagelightRefreshProvider,
   useClinicEnvironments,
+  useClinicStageCost,
   useNow,
+  useWakeDurations,
 } from '../../hooks';
 import { isStale, snapshotAges } from '../../status/dataAge';
 import { ClinicHistory } from '../History';
@@ -13,19 +15,38 @@ import { PipelineTable } from '../Pipeline';
 import { StageBoard } from '../StageBoard';
 import { DataAgeLabel } from '../StatusLabels';
 import { StaleSnapshotWarning, StatusQueryView } from '../StatusQueryView';
+import { PowerTimelineCard } from '../Timeline';
 
 /**
  * The stage board (with wake/sleep), the pipeline and the history of one
- * clinic. A change made on the board reads the board, the plans and the
- * history again (see StagelightRefreshProvider).
+ * clinic. A change made on the board reads the board, the plans, the wake
+ * times and the history again (see StagelightRefreshProvider).
  */
 export function ClinicStages(props: { clinic: string }) {
-  const { clinic } = props;
-  const query = useClinicEnvironments(clinic);
+  const query = useClinicEnvironments(props.clinic);
+  return (
+    <StagelightRefreshProvider
+      onOperationEnded={query.reload}
+      concerns={signal => signal.clinic === props.clinic}
+    >
+      <ClinicStagesContent clinic={props.clinic} query={query} />
+    </StagelightRefreshProvider>
+  );
+}
+
+/** Inside the refresh provider, so that the wake times are read again after a wake. */
+function ClinicStagesContent(props: {
+  clinic: string;
+  query: ReturnType<typeof useClinicEnvironments>;
+}) {
+  const { clinic, query } = props;
   const now = useNow();
+  const wakeDurations = useWakeDurations(clinic);
+  // One request for the clinic's cost, and none for a user who may not read it.
+  const cost = useClinicStageCost(clinic);
 
   return (
-    <StagelightRefreshProvider onOperationEnded={query.reload}>
+    <>
       <StatusQueryView
         query={query}
         errorTitle={`Could not load the stages of ${clinic}`}
@@ -75,6 +96,8 @@ export function ClinicStages(props: { clinic: string }) {
                   stages={value.stages}
                   environments={value.items}
                   elapsedSeconds={elapsedSeconds}
+                  wakeDurations={wakeDurations}
+                  cost={cost.allowed ? cost.query : undefined}
                 />
               </Section>
               <Section title="Pipeline">
@@ -84,6 +107,7 @@ export function ClinicStages(props: { clinic: string }) {
                   environments={value.items}
                 />
               </Section>
+              <PowerTimelineCard clinic={clinic} />
               <Section title="History">
                 <ClinicHistory
                   clinic={clinic}
@@ -94,7 +118,7 @@ export function ClinicStages(props: { clinic: string }) {
           );
         }}
       </StatusQueryView>
-    </StagelightRefreshProvider>
+    </>
   );
 }
 

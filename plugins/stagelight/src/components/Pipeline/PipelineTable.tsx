@@ -1,5 +1,4 @@
 import { TableCell, TableRow } from '@material-ui/core';
-import { makeStyles } from '@material-ui/core/styles';
 import { RiArrowRightLine, RiCheckboxCircleLine } from '@remixicon/react';
 import type {
   EnvironmentSummary,
@@ -8,10 +7,7 @@ import type {
 import { pipelineOf, PipelineStage } from '../../status/pipeline';
 import { ProtectedLabel, ReadinessLabel, StatusLabel } from '../StatusLabels';
 import { LabelledTable, RowHeaderCell } from '../Table';
-
-const useStyles = makeStyles({
-  marker: { fontFamily: 'monospace', wordBreak: 'break-all' },
-});
+import { DeployMarker } from './DeployMarker';
 
 const COLUMNS = ['Stage', 'Deployed marker', 'Served', 'Next promotion'];
 
@@ -26,13 +22,10 @@ export interface PipelineTableProps {
  * waiting to be promoted to the next stage.
  */
 export function PipelineTable(props: PipelineTableProps) {
-  const classes = useStyles();
   const steps = pipelineOf(props.stages, props.environments);
   const last = steps[steps.length - 1]?.stage.name;
 
-  const marker = (value: string) => (
-    <span className={classes.marker}>{value}</span>
-  );
+  const marker = (value: string) => <DeployMarker marker={value} />;
 
   const deployed = (step: PipelineStage) => {
     if (!step.environment) return 'Not deployed';

@@ -1,2 +1,3 @@
+export { DeployMarker } from './DeployMarker';
 export { PipelineTable } from './PipelineTable';
 export type { PipelineTableProps } from './PipelineTable';

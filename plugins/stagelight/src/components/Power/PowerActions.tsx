@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { Typography } from '@material-ui/core';
 import {
-  PowerLease,
   PowerOperationResponse,
   PowerState,
 } from '@internal/plugin-stagelight-common';
@@ -31,7 +30,6 @@ export function PowerActions(props: PowerActionsProps) {
   const { clinic, stage } = props;
   const environment = { clinic, stage, owner: props.owner ?? null };
   const [dialog, setDialog] = useState<'wake' | 'sleep'>();
-  const [lease, setLease] = useState<PowerLease | null>(null);
   // The board's power state when the operation began: until the board's
   // (slower) snapshot moves on from it, the operation's outcome is newer.
   const [powerAtStart, setPowerAtStart] = useState<PowerState>();
@@ -40,7 +38,6 @@ export function PowerActions(props: PowerActionsProps) {
 
   const started = (response: PowerOperationResponse) => {
     setDialog(undefined);
-    setLease(response.lease);
     setPowerAtStart(props.power);
     tracking.track(response.operation);
   };
@@ -60,11 +57,6 @@ export function PowerActions(props: PowerActionsProps) {
           startedAtMs={tracking.startedAtMs ?? Date.now()}
           pollError={tracking.pollError}
         />
-      )}
-      {lease && tracking.operation?.kind === 'wake' && (
-        <Typography variant="caption" component="div">
-          Held awake until {new Date(lease.endsAt).toLocaleString()}
-        </Typography>
       )}
       {!running && (
         <>

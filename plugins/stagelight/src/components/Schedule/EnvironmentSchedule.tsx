@@ -18,8 +18,9 @@ export interface EnvironmentScheduleProps {
 }
 
 /**
- * One stage column's lease and schedule: what the environment should be now
- * and next, the running lease with Extend/End, and the schedule with Edit.
+ * One stage column's lease and schedule: the lease and the schedule with its
+ * next transition, said once (ScheduleSummary), then Extend/End for a running
+ * lease and Edit for the schedule.
  * Protected stages are always on, so they offer neither. A change made here
  * is told to the page (`planChanged`), whose history then reads it.
  */
@@ -71,6 +72,7 @@ export function EnvironmentSchedule(props: EnvironmentScheduleProps) {
           {requestErrorText(query.error)})
         </Typography>
       )}
+      <ScheduleSummary plan={plan} nowMs={now} />
       <LeaseActions
         clinic={clinic}
         stage={stage}
@@ -80,9 +82,6 @@ export function EnvironmentSchedule(props: EnvironmentScheduleProps) {
         nowMs={now}
         onChanged={changed}
       />
-      <Box mt={1}>
-        <ScheduleSummary plan={plan} />
-      </Box>
       <Box mt={1}>
         <PermittedButton
           id={`stagelight-schedule-${clinic}-${stage}-edit`}

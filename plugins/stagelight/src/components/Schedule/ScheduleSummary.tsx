@@ -1,58 +1,30 @@
 import { Typography } from '@material-ui/core';
 import type { ScheduleResponse } from '@internal/plugin-stagelight-common';
-import { scheduleDetailsText, windowText } from '../../schedule/scheduleText';
+import { leaseText, scheduleText } from '../../schedule/planText';
+import { browserTimeZone } from '../../schedule/timeZones';
 
-const SOURCES: Record<ScheduleResponse['source'], string> = {
-  override: 'Own schedule',
-  'stage-default': 'Stage default schedule',
-  none: 'No schedule',
-};
-
-/**
- * What the plan wants now, in words: the lease (shown with its end above) or
- * no schedule at all leave nothing to say but that; otherwise the backend's
- * reason (the window, the exception, pre-warm).
- */
-export function desiredNowText(plan: ScheduleResponse): string {
-  if (plan.lease) return 'Held awake by the lease';
-  if (plan.source === 'none' && !plan.protected) {
-    return 'No schedule: Stagelight leaves it as it is';
-  }
-  return `Should be ${plan.desired.state} now (${plan.desired.reason})`;
+export interface ScheduleSummaryProps {
+  plan: ScheduleResponse;
+  /** The current time (ms since epoch), ticking (useNow): "in 2 h 10 min" moves on. */
+  nowMs: number;
 }
 
-/** The schedule in force, where it comes from, and what it says now and next. */
-export function ScheduleSummary(props: { plan: ScheduleResponse }) {
-  const { schedule, source, desired } = props.plan;
-  const next = desired.nextTransition;
+/**
+ * The lease and the schedule, each said once: the running lease with its end
+ * and holder, then the schedule in force with its next transition in the
+ * schedule's own time zone, or only that there is none.
+ */
+export function ScheduleSummary(props: ScheduleSummaryProps) {
+  const { plan, nowMs } = props;
+  const lease = leaseText(
+    plan.lease,
+    nowMs,
+    plan.schedule?.timeZone ?? browserTimeZone(),
+  );
   return (
     <>
-      <Typography variant="body2">{desiredNowText(props.plan)}</Typography>
-      <Typography variant="body2">
-        {next
-          ? `Next: ${next.state === 'awake' ? 'wakes' : 'sleeps'} at ${new Date(
-              next.at,
-            ).toLocaleString()}`
-          : 'Next: no transition scheduled'}
-      </Typography>
-      <Typography variant="body2">
-        {SOURCES[source]}
-        {schedule && `: ${scheduleDetailsText(schedule)}`}
-      </Typography>
-      {schedule && schedule.windows.length === 0 && (
-        <Typography variant="caption" component="div">
-          No awake windows (asleep unless leased)
-        </Typography>
-      )}
-      {schedule && schedule.windows.length > 0 && (
-        <ul style={{ margin: 0, paddingLeft: 16 }}>
-          {schedule.windows.map((w, i) => (
-            <li key={i}>
-              <Typography variant="caption">{windowText(w)}</Typography>
-            </li>
-          ))}
-        </ul>
-      )}
+      {lease && <Typography variant="body2">{lease}</Typography>}
+      <Typography variant="body2">{scheduleText(plan, nowMs)}</Typography>
     </>
   );
 }

@@ -7,6 +7,7 @@ import type {
   StageInfo,
 } from '@internal/plugin-stagelight-common';
 import { pipelineOf, PipelineStage } from '../../status/pipeline';
+import { DeployMarker } from '../Pipeline';
 import { PowerActions } from '../Power';
 import { EnvironmentSchedule } from '../Schedule';
 import {
@@ -18,13 +19,15 @@ import {
   ReadinessLabel,
   StatusLabel,
 } from '../StatusLabels';
+import { EnvironmentResources } from '../Resources';
 import { LabelledTable, RowHeaderCell } from '../Table';
+import { CostQuery, StageCost } from './StageCost';
+import { UsualWakeTime, WakeDurationsQuery } from './UsualWakeTime';
 
 const useStyles = makeStyles(theme => ({
   protectedColumn: { backgroundColor: theme.palette.action.hover },
   rowHeader: { whiteSpace: 'nowrap', verticalAlign: 'top' },
   cell: { verticalAlign: 'top', minWidth: 160 },
-  marker: { fontFamily: 'monospace', wordBreak: 'break-all' },
   errors: { margin: 0, paddingLeft: theme.spacing(2) },
 }));
 
@@ -34,13 +37,21 @@ export interface StageBoardProps {
   environments: EnvironmentDetail[];
   /** Seconds since the answer arrived, added to each environment's reported data age. */
   elapsedSeconds: number;
+  /** How long waking each stage usually takes (one request for the clinic). */
+  wakeDurations?: WakeDurationsQuery;
+  /**
+   * The clinic's cost by stage (one request for the clinic); left out for a
+   * user who may not read cost, and then the board has no Cost row.
+   */
+  cost?: CostQuery;
 }
 
 type Step = PipelineStage<EnvironmentDetail>;
 
 /**
- * One column per stage, in promotion order: power, the wake/sleep actions,
- * lease and schedule, readiness, queue, DLQ, data age and errors of the clinic's environment in that stage.
+ * One column per stage, in promotion order: power, the wake/sleep actions and
+ * how long a wake usually takes, lease and schedule, cost, readiness, queue,
+ * DLQ, data age and errors of the clinic's environment in that stage.
  */
 export function StageBoard(props: StageBoardProps) {
   const classes = useStyles();
@@ -107,6 +118,15 @@ export function StageBoard(props: StageBoardProps) {
           protected={env.protected || step.stage.protected}
         />
       ))}
+      {props.wakeDurations &&
+        row('Wake time', (env, step) =>
+          // A protected stage is never put to sleep (its Actions say so): nothing to wake.
+          env.protected || step.stage.protected ? (
+            <>–</>
+          ) : (
+            <UsualWakeTime stage={env.stage} durations={props.wakeDurations!} />
+          ),
+        )}
       {row('Lease and schedule', env => (
         <EnvironmentSchedule
           clinic={env.clinic}
@@ -114,17 +134,31 @@ export function StageBoard(props: StageBoardProps) {
           owner={env.owner}
         />
       ))}
+      {props.cost &&
+        row('Cost', (env, step) => (
+          <StageCost
+            stage={env.stage}
+            protected={env.protected || step.stage.protected}
+            cost={props.cost!}
+          />
+        ))}
       {row('Readiness', env => (
         <>
           <ReadinessLabel readiness={env.readiness} />
           <br />
           expected{' '}
-          <span className={classes.marker}>{env.expectedMarker ?? 'none'}</span>
+          {env.expectedMarker ? (
+            <DeployMarker marker={env.expectedMarker} />
+          ) : (
+            'none'
+          )}
           <br />
           served{' '}
-          <span className={classes.marker}>
-            {env.servedMarker ?? 'nothing'}
-          </span>
+          {env.servedMarker ? (
+            <DeployMarker marker={env.servedMarker} />
+          ) : (
+            'nothing'
+          )}
           {env.readinessDetail.reason && (
             <>
               <br />
@@ -134,6 +168,9 @@ export function StageBoard(props: StageBoardProps) {
             </>
           )}
         </>
+      ))}
+      {row('Runs', env => (
+        <EnvironmentResources environment={env} />
       ))}
       {row('Queue', env => (
         <QueueDepthText queue={env.queue} />
