@@ -7,6 +7,8 @@ import { defineConfig } from '@playwright/test';
  */
 export default defineConfig({
   testDir: 'packages/app/e2e-tests',
+  // Waits until the catalog holds the demo clinics (a fresh portal needs a moment).
+  globalSetup: './packages/app/e2e-tests/globalSetup.ts',
   timeout: 90_000,
   expect: { timeout: 30_000 },
   forbidOnly: !!process.env.CI,

@@ -17,7 +17,10 @@ export type CostDiagnosticCode =
 
 export interface CostDiagnostic {
   code: CostDiagnosticCode;
+  /** What it means, in words a manager reads. */
   message: string;
+  /** The technical reason (AWS's error, an HTTP status), for whoever fixes it. */
+  detail?: string;
 }
 
 /** Where the numbers come from and how old they are. */
@@ -28,6 +31,14 @@ export interface CostDataInfo {
   /** First and last day (UTC, YYYY-MM-DD) with cost data; null without data. */
   firstDay: string | null;
   lastDay: string | null;
+  /**
+   * Days of the current month (UTC) with cost data. 0 on the first day of a
+   * month, before Cost Explorer has billed it, and without data: month-to-date
+   * amounts are then null and the last 30 days are what there is to show.
+   */
+  monthToDateDays: number;
+  /** The 30 days up to the last day with data (YYYY-MM-DD, inclusive); null without data. */
+  last30Days: { start: string; end: string } | null;
   currency: string;
   /** Cost Explorer requests (each page counts) spent today (UTC) and allowed per day. */
   budget: { usedToday: number; dailyLimit: number };
@@ -35,10 +46,13 @@ export interface CostDataInfo {
 
 /** Month to date against last month. Amounts are null when there is no data, never 0 for "unknown". */
 export interface CostMonthComparison {
+  /** Null while the month has no billed day yet (see CostDataInfo.monthToDateDays). */
   monthToDate: number | null;
-  /** Last month from its first day to the same day of the month as the last day with data. */
+  /** Last month from its first day to the same day of the month as the last day with data; null while this month has none. */
   lastMonthToSameDay: number | null;
   lastMonth: number | null;
+  /** The 30 days up to the last day with data (CostDataInfo.last30Days). */
+  last30Days: number | null;
 }
 
 export interface StageCost extends CostMonthComparison {
@@ -75,8 +89,10 @@ export interface CostForecast {
   stage: string;
   clinic: string | null;
   method: CostForecastMethod;
-  /** In words, how the remainder was estimated. */
+  /** How the remainder was estimated, in one plain sentence. */
   methodDescription: string;
+  /** The same with its technical detail: the formula, and why AWS's forecast was not used. */
+  methodDetail: string;
   /** The calendar month (UTC) forecast: first day and first day of next month. */
   period: { start: string; end: string };
   monthToDate: number | null;
@@ -98,7 +114,10 @@ export interface SleepSavings {
   awakeHourlyRate: number | null;
   /** asleepHours x awakeHourlyRate; null when the rate is unknown. */
   amount: number | null;
+  /** How it was worked out, in one plain sentence. */
   method: string;
+  /** The same with its technical detail: the states counted and how the hourly rate was derived. */
+  methodDetail: string;
 }
 
 /** GET /cost/environments/:clinic/:stage */
@@ -110,6 +129,30 @@ export interface EnvironmentCostResponse {
   daily: DailyCost[];
   forecast: CostForecast;
   savings: SleepSavings;
+  diagnostics: CostDiagnostic[];
+}
+
+/** One stage of a clinic as the stage board shows its cost. */
+export interface ClinicStageCost {
+  stage: string;
+  /** This month so far; null when the stored days do not cover it or none of it is billed yet. */
+  monthToDate: number | null;
+  /** The 30 days up to the last day with data (CostDataInfo.last30Days): what there is on a month's first day. */
+  last30Days: number | null;
+  /** What one awake hour costs (the rate the savings use); null without cost data. */
+  awakeHourlyRate: number | null;
+  /**
+   * What a whole day asleep saves: 24 asleep hours x the awake hourly rate,
+   * the rule of {@link SleepSavings}; null when the rate is unknown.
+   */
+  asleepDaySavings: number | null;
+}
+
+/** GET /cost/clinics/:clinic: every configured stage of one clinic, in one answer. */
+export interface ClinicCostResponse {
+  clinic: string;
+  data: CostDataInfo;
+  stages: ClinicStageCost[];
   diagnostics: CostDiagnostic[];
 }
 

@@ -6,6 +6,7 @@ import {
   ListCostAllocationTagsCommand,
 } from '@aws-sdk/client-cost-explorer';
 import type { AwsCredentialsManager } from '@backstage/integration-aws-node';
+import { IAM_SERVICE_PREFIX, reportAccessDenied } from '../aws/accessDenied';
 import { CostSettings } from './CostSettings';
 
 /** Gives the one Cost Explorer client of the plugin (created lazily). */
@@ -45,6 +46,7 @@ export function createCostExplorerClientFactory(
       },
       ...(s.endpoint ? { endpoint: s.endpoint } : {}),
     });
+    reportAccessDenied(created, IAM_SERVICE_PREFIX.costExplorer);
     options.customize?.(created);
     return created;
   };

@@ -283,15 +283,62 @@ describe.each(databases.eachSupportedId())('cost on %s', databaseId => {
       method: 'trend',
       period: { start: '2026-11-01', end: '2026-12-01' },
     });
-    expect(forecast.methodDescription).toMatch(
+    // One plain sentence for the page; the formula and AWS's answer behind it.
+    expect(forecast.methodDescription).toBe(
+      "AWS's own forecast was not available, so this is the average daily cost of the last 14 days, continued to the end of the month.",
+    );
+    expect(forecast.methodDetail).toMatch(
       /mean daily cost of the last 14 days/,
     );
-    expect(forecast.methodDescription).toMatch(
-      /GetCostForecast is unavailable/,
-    );
+    expect(forecast.methodDetail).toMatch(/GetCostForecast is unavailable/);
     expect(forecast.monthToDate).toBeCloseTo(mtd, 2);
     expect(forecast.remainder).toBeCloseTo(remainder, 2);
     expect(forecast.monthTotal).toBeCloseTo(mtd + remainder, 2);
+  });
+
+  it('on the first of a month shows no month to date and the last 30 days instead of zeros', async () => {
+    // Cost Explorer has billed up to 30 November; nothing of December yet.
+    const first = new Date('2026-12-01T08:00:00Z');
+    const pages = demoCostPages(fleet, first, { days: 40, pages: 1 });
+    await queueCostResults(moto.endpoint, pages);
+    now = first;
+    const cost = service();
+    await cost.refresher.refreshIfStale();
+
+    const summary = await cost.reports.summary();
+    expect(summary.data).toMatchObject({
+      lastDay: '2026-11-30',
+      monthToDateDays: 0,
+      last30Days: { start: '2026-11-01', end: '2026-11-30' },
+    });
+    const rows = amounts(pages);
+    const november = rows.filter(r => r.day >= '2026-11-01');
+    expect(summary.total.monthToDate).toBeNull();
+    expect(summary.total.lastMonthToSameDay).toBeNull();
+    expect(summary.total.lastMonth).toBeCloseTo(sum(november), 2);
+    expect(summary.total.last30Days).toBeCloseTo(sum(november), 2);
+    const dev = summary.byStage.find(s => s.stage === 'dev')!;
+    expect(dev.monthToDate).toBeNull();
+    expect(dev.last30Days).toBeCloseTo(
+      sum(november.filter(r => r.stage === 'dev')),
+      2,
+    );
+    expect(summary.untaggedMonthToDate).toBeNull();
+
+    const env = await cost.reports.environment('northside', 'dev');
+    expect(env.month).toMatchObject({
+      monthToDate: null,
+      lastMonthToSameDay: null,
+    });
+    expect(env.month.last30Days).toBeCloseTo(
+      sum(november.filter(r => r.stage === 'dev' && r.clinic === 'northside')),
+      2,
+    );
+    // The forecast of December is the trend over all of it.
+    const forecast = await cost.reports.stageForecast('dev');
+    expect(forecast.period).toEqual({ start: '2026-12-01', end: '2027-01-01' });
+    expect(forecast.monthToDate).toBe(0);
+    expect(forecast.remainder).toBeGreaterThan(0);
   });
 
   it('says plainly when the tags are not activated, instead of zeros', async () => {
@@ -337,6 +384,7 @@ describe.each(databases.eachSupportedId())('cost on %s', databaseId => {
       monthToDate: null,
       lastMonthToSameDay: null,
       lastMonth: null,
+      last30Days: null,
     });
     expect(summary.byStage.map(s => s.monthToDate)).toEqual([
       null,
@@ -394,7 +442,28 @@ describe.each(databases.eachSupportedId())('cost on %s', databaseId => {
     expect(env.savings.recordedHours).toBe(10 * 24 + 10);
     expect(env.savings.awakeHourlyRate).toBeCloseTo(awakeRate, 4);
     expect(env.savings.amount).toBeCloseTo(48 * awakeRate, 2);
-    expect(env.savings.method).toMatch(/8 fully-awake days/);
+    expect(env.savings.method).toBe(
+      'The hours it slept this month, times what an hour awake costs.',
+    );
+    expect(env.savings.methodDetail).toMatch(/8 fully-awake days/);
+
+    // The stage board's one answer per clinic agrees with the environment's report.
+    const board = await cost.reports.clinic('northside');
+    const dev = board.stages.find(s => s.stage === 'dev')!;
+    expect(dev.awakeHourlyRate).toBeCloseTo(awakeRate, 4);
+    expect(dev.asleepDaySavings).toBeCloseTo(24 * awakeRate, 2);
+    expect(dev.monthToDate).toBe(env.month.monthToDate);
+    expect(dev.last30Days).toBe(env.month.last30Days);
+    expect(dev.monthToDate).toBeCloseTo(
+      sum(rows.filter(r => r.day >= '2026-11-01' && r.day < '2026-11-26')),
+      2,
+    );
+    expect(board.stages.map(s => s.stage)).toEqual([
+      'dev',
+      'test',
+      'staging',
+      'prod',
+    ]);
 
     const projection = await project(cost, {
       clinic: 'northside',

@@ -35,6 +35,8 @@ export interface CostModule {
   refresher: CostRefresher;
   reports: CostReports;
   projection: CostProjection;
+  /** The stored cost data every report reads (the power timeline's cost per day too). */
+  data: CostData;
   history: PowerHistory;
   /** Add to the status refresher: records each snapshot's power states. */
   powerHistoryRecorder: PowerHistoryRecorder;
@@ -79,6 +81,7 @@ export function createCostModule(o: CostModuleOptions): CostModule {
     refresher,
     reports,
     projection,
+    data,
     history,
     powerHistoryRecorder: new PowerHistoryRecorder(history),
     async start({ scheduler }) {

@@ -43,13 +43,37 @@ export function dayOfMonth(day: Day): number {
   return Number(day.slice(8, 10));
 }
 
+/** How many days "the last 30 days" are: the days up to the last day with data. */
+export const RECENT_DAYS = 30;
+
 /** Inclusive day ranges for "month to date vs last month", as of `today`, given the last day with data. */
 export interface MonthWindows {
   monthToDate: [Day, Day];
+  /**
+   * Days of the current month that have data: 0 on the first day of a month
+   * (Cost Explorer bills a day after it ends) and until its first day is billed.
+   */
+  monthToDateDays: number;
   /** Empty (from > to) when the current month has no data yet. */
   lastMonthToSameDay: [Day, Day];
   lastMonth: [Day, Day];
+  /** The RECENT_DAYS days up to the last day with data: what there is to show while the month is still empty. */
+  last30Days: [Day, Day];
 }
+
+/** The windows a cost comparison sums, by name. */
+export type ComparisonWindow =
+  | 'monthToDate'
+  | 'lastMonthToSameDay'
+  | 'lastMonth'
+  | 'last30Days';
+
+export const COMPARISON_WINDOWS: readonly ComparisonWindow[] = [
+  'monthToDate',
+  'lastMonthToSameDay',
+  'lastMonth',
+  'last30Days',
+];
 
 export function monthWindows(today: Day, lastDataDay: Day): MonthWindows {
   const thisMonth = monthStart(today);
@@ -61,13 +85,16 @@ export function monthWindows(today: Day, lastDataDay: Day): MonthWindows {
       ? dayOfMonth(lastDataDay < today ? lastDataDay : today)
       : 0;
   const sameDay = addDays(prevMonth, coveredDays - 1);
+  const recentEnd = lastDataDay < today ? lastDataDay : today;
   return {
     monthToDate: [thisMonth, today],
+    monthToDateDays: coveredDays,
     lastMonthToSameDay: [
       prevMonth,
       sameDay > prevMonthEnd ? prevMonthEnd : sameDay,
     ],
     lastMonth: [prevMonth, prevMonthEnd],
+    last30Days: [addDays(recentEnd, -(RECENT_DAYS - 1)), recentEnd],
   };
 }
 

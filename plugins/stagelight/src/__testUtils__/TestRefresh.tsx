@@ -11,7 +11,9 @@ export function TestRefresh(
   const value: StagelightRefresh = {
     planToken: props.planToken ?? 0,
     historyToken: props.historyToken ?? 0,
+    signalsAvailable: props.signalsAvailable ?? false,
     operationPollIntervalMs: props.operationPollIntervalMs,
+    subscribeOperation: props.subscribeOperation ?? (() => () => {}),
     operationEnded: props.operationEnded ?? (() => {}),
     planChanged: props.planChanged ?? (() => {}),
   };

@@ -1,4 +1,9 @@
-import { formatChange, formatMoney, NO_DATA } from './money';
+import {
+  formatChange,
+  formatMoney,
+  NO_DATA,
+  NOTHING_TO_COMPARE,
+} from './money';
 
 describe('formatMoney', () => {
   it('formats amounts in the given currency', () => {
@@ -22,5 +27,7 @@ describe('formatChange', () => {
     expect(formatChange(null, 100)).toBe(NO_DATA);
     expect(formatChange(10, null)).toBe(NO_DATA);
     expect(formatChange(10, 0)).toBe('new');
+    // Nothing against nothing is no change anyone could read anything into.
+    expect(formatChange(0, 0)).toBe(NOTHING_TO_COMPARE);
   });
 });

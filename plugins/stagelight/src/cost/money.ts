@@ -12,13 +12,18 @@ export function formatMoney(amount: number | null, currency: string): string {
   }).format(amount);
 }
 
+/** What a change reads as when both sides are nothing: there is nothing to compare, not "±0%". */
+export const NOTHING_TO_COMPARE = 'nothing to compare';
+
 /** Month to date against last month to the same day, in words; "no data" when either side is unknown. */
 export function formatChange(
   monthToDate: number | null,
   lastMonthToSameDay: number | null,
 ): string {
   if (monthToDate === null || lastMonthToSameDay === null) return NO_DATA;
-  if (lastMonthToSameDay === 0) return monthToDate === 0 ? '±0%' : 'new';
+  if (lastMonthToSameDay === 0) {
+    return monthToDate === 0 ? NOTHING_TO_COMPARE : 'new';
+  }
   const percent = Math.round(
     ((monthToDate - lastMonthToSameDay) / lastMonthToSameDay) * 100,
   );

@@ -51,6 +51,7 @@ describe('cost router', () => {
   it.each([
     ['get', '/cost/summary'],
     ['get', '/cost/environments/northside/dev'],
+    ['get', '/cost/clinics/northside'],
     ['get', '/cost/stages/dev/forecast'],
     ['post', '/cost/projection'],
   ] as const)(
@@ -83,6 +84,32 @@ describe('cost router', () => {
       'NO_COST_DATA',
       'REFRESH_FAILED',
     ]);
+  });
+
+  it("serves a clinic's stages in one answer, unknown rather than zero without data", async () => {
+    const { server } = await app(AuthorizeResult.ALLOW);
+    const res = await request(server).get('/cost/clinics/northside');
+    expect(res.status).toBe(200);
+    expect(res.body.clinic).toBe('northside');
+    expect(res.body.stages.map((s: { stage: string }) => s.stage)).toEqual([
+      'dev',
+      'test',
+      'staging',
+      'prod',
+    ]);
+    expect(res.body.stages[0]).toEqual({
+      stage: 'dev',
+      monthToDate: null,
+      last30Days: null,
+      awakeHourlyRate: null,
+      asleepDaySavings: null,
+    });
+    expect(res.body.diagnostics.map((d: { code: string }) => d.code)).toContain(
+      'NO_COST_DATA',
+    );
+    expect((await request(server).get('/cost/clinics/North_Side')).status).toBe(
+      400,
+    );
   });
 
   it('answers 404 for unknown stages and 400 for malformed clinic ids', async () => {

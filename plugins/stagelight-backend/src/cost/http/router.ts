@@ -44,6 +44,10 @@ export function createCostRouter(options: CostRouterOptions): express.Router {
     res.json(await reports.environment(req.params.clinic, req.params.stage));
   });
 
+  cost.get('/clinics/:clinic', async (req, res) => {
+    res.json(await reports.clinic(req.params.clinic));
+  });
+
   cost.get('/stages/:stage/forecast', async (req, res) => {
     res.json(await reports.stageForecast(req.params.stage));
   });

@@ -6,7 +6,15 @@ import {
 import { isValidClinicId } from '@internal/stagelight-tag-contract';
 import { Clock } from '../../clock/Clock';
 import { requireKnownStage } from '../../snapshot/EnvironmentLookup';
-import { addDays, Day, dayStartMs, monthWindows, utcDay } from '../calendar';
+import {
+  addDays,
+  ComparisonWindow,
+  Day,
+  dayStartMs,
+  MonthWindows,
+  monthWindows,
+  utcDay,
+} from '../calendar';
 import { CostSettings } from '../CostSettings';
 import { CostStore, DailyRow, GroupAmount } from '../CostStore';
 import { PowerHistory } from '../PowerHistory';
@@ -25,11 +33,10 @@ export interface Overview {
   key: string;
   lastDay: Day | null;
   firstDay: Day | null;
-  windows: {
-    mtd: GroupAmount[];
-    sameDay: GroupAmount[];
-    lastMonth: GroupAmount[];
-  } | null;
+  /** The comparison windows as of today; null without data. */
+  periods: MonthWindows | null;
+  /** Each window's sums by stage and clinic; null without data. */
+  windows: Record<ComparisonWindow, GroupAmount[]> | null;
   tagDiagnostics: CostDiagnostic[];
 }
 
@@ -100,6 +107,13 @@ export class CostData {
           ageMs === null ? null : Math.max(0, Math.round(ageMs / 1000)),
         firstDay: overview.firstDay,
         lastDay: overview.lastDay,
+        monthToDateDays: overview.periods?.monthToDateDays ?? 0,
+        last30Days: overview.periods
+          ? {
+              start: overview.periods.last30Days[0],
+              end: overview.periods.last30Days[1],
+            }
+          : null,
         currency: state?.currency ?? 'USD',
         budget: {
           usedToday: await store.requestsOn(today),
@@ -133,6 +147,26 @@ export class CostData {
     return rows;
   }
 
+  /**
+   * The stored daily cost of a stage's clinics (or one clinic) on the UTC days
+   * [from, to], and the data's currency; never refreshes (a timeline shows
+   * what is stored, or nothing).
+   */
+  async dailyCost(
+    filter: { stage: string; clinic?: string },
+    from: Day,
+    to: Day,
+  ): Promise<{ rows: DailyRow[]; currency: string }> {
+    const [rows, state] = await Promise.all([
+      this.deps.store.daily(filter),
+      this.deps.store.state(),
+    ]);
+    return {
+      rows: rows.filter(r => r.day >= from && r.day <= to),
+      currency: state?.currency ?? 'USD',
+    };
+  }
+
   /** Power spans of a stage (or one environment) over the look-back, by clinic. */
   lookbackSpans(filter: { stage: string; clinic?: string }, nowMs: number) {
     const from = dayStartMs(
@@ -154,16 +188,18 @@ export class CostData {
       .filter(([, s]) => s !== 'Active')
       .map(([k]) => k);
     let windows: Overview['windows'] = null;
+    const periods = range ? monthWindows(today, range.last) : null;
     const tagDiagnostics: CostDiagnostic[] = [];
-    if (range) {
-      const w = monthWindows(today, range.last);
-      const [mtd, sameDay, lastMonth, all] = await Promise.all([
-        store.sums(...w.monthToDate),
-        store.sums(...w.lastMonthToSameDay),
-        store.sums(...w.lastMonth),
-        store.sums(range.first, range.last),
-      ]);
-      windows = { mtd, sameDay, lastMonth };
+    if (range && periods) {
+      const [monthToDate, lastMonthToSameDay, lastMonth, last30Days, all] =
+        await Promise.all([
+          store.sums(...periods.monthToDate),
+          store.sums(...periods.lastMonthToSameDay),
+          store.sums(...periods.lastMonth),
+          store.sums(...periods.last30Days),
+          store.sums(range.first, range.last),
+        ]);
+      windows = { monthToDate, lastMonthToSameDay, lastMonth, last30Days };
       const total = sumOf(all, () => true);
       const untaggedTotal = sumOf(all, isUntagged);
       if ((total > 0 && untaggedTotal >= total) || inactive.length > 0) {
@@ -178,6 +214,7 @@ export class CostData {
       key,
       firstDay: range?.first ?? null,
       lastDay: range?.last ?? null,
+      periods,
       windows,
       tagDiagnostics,
     };

@@ -1,4 +1,7 @@
+import { InputError } from '@backstage/errors';
 import {
+  ClinicCostResponse,
+  ClinicStageCost,
   CostForecast,
   CostMonthComparison,
   CostSummaryResponse,
@@ -6,6 +9,7 @@ import {
   SleepSavings,
   StageForecastResponse,
 } from '@internal/plugin-stagelight-common';
+import { isValidClinicId } from '@internal/stagelight-tag-contract';
 import { Clock } from '../../clock/Clock';
 import {
   addDays,
@@ -20,22 +24,23 @@ import {
 } from '../calendar';
 import { CostSettings } from '../CostSettings';
 import { CostStore, GroupAmount } from '../CostStore';
-import {
-  AWS_FORECAST_METHOD,
-  DayAmount,
-  sumInRange,
-  TREND_METHOD,
-  trendForecast,
-} from '../forecast';
+import { DayAmount, sumInRange, trendForecast } from '../forecast';
 import { awakeHourlyRate, powerHours, PowerSpan } from '../runRate';
-import { byDay, covered, EMPTY_MONTH, isUntagged, sumOf } from './amounts';
+import {
+  byDay,
+  EMPTY_MONTH,
+  isUntagged,
+  monthComparison,
+  sumOf,
+} from './amounts';
+import { awsForecastMethod, savingsMethod, trendMethod } from './costMethods';
 import { CostData } from './CostData';
 import { noEnvironmentCost } from './costDiagnostics';
 
 /**
  * The cost reports the pages read, all from the database: the fleet summary
- * by stage and clinic, one environment's month, trend and savings, and a
- * stage's forecast.
+ * by stage and clinic, one environment's month, trend and savings, a clinic's
+ * stages as the stage board shows them, and a stage's forecast.
  */
 export class CostReports {
   constructor(
@@ -49,37 +54,24 @@ export class CostReports {
 
   async summary(): Promise<CostSummaryResponse> {
     const { info, diagnostics, overview } = await this.deps.data.read();
-    const w = overview.windows;
+    const { windows, periods, firstDay } = overview;
     // Without active tags every stage and clinic would show 0: unknown is not zero.
     const attributable = !overview.tagDiagnostics.some(
       d => d.code === 'TAGS_NOT_ACTIVATED',
     );
-    const first = overview.firstDay;
-    const ranges = first
-      ? monthWindows(utcDay(this.deps.clock.now()), overview.lastDay!)
-      : null;
     const month = (keep: (g: GroupAmount) => boolean): CostMonthComparison =>
-      w && ranges && first
-        ? {
-            monthToDate: covered(ranges.monthToDate, first, sumOf(w.mtd, keep)),
-            lastMonthToSameDay: covered(
-              ranges.lastMonthToSameDay,
-              first,
-              sumOf(w.sameDay, keep),
-            ),
-            lastMonth: covered(
-              ranges.lastMonth,
-              first,
-              sumOf(w.lastMonth, keep),
-            ),
-          }
+      windows && periods && firstDay
+        ? monthComparison(periods, firstDay, w => sumOf(windows[w], keep))
         : EMPTY_MONTH;
+    const seen = windows
+      ? [...windows.monthToDate, ...windows.lastMonth, ...windows.last30Days]
+      : [];
     const clinics = new Set<string>();
-    for (const g of [...(w?.mtd ?? []), ...(w?.lastMonth ?? [])]) {
+    for (const g of seen) {
       if (g.clinic !== '') clinics.add(g.clinic);
     }
     const stages = [...this.deps.settings.stages];
-    for (const g of [...(w?.mtd ?? []), ...(w?.lastMonth ?? [])]) {
+    for (const g of seen) {
       if (g.stage !== '' && !stages.includes(g.stage)) stages.push(g.stage);
     }
     return {
@@ -92,7 +84,10 @@ export class CostReports {
       byClinic: [...clinics]
         .sort()
         .map(clinic => ({ clinic, ...month(g => g.clinic === clinic) })),
-      untaggedMonthToDate: w ? roundMoney(sumOf(w.mtd, isUntagged)) : null,
+      untaggedMonthToDate:
+        windows && periods?.monthToDateDays
+          ? roundMoney(sumOf(windows.monthToDate, isUntagged))
+          : null,
       diagnostics,
     };
   }
@@ -140,6 +135,45 @@ export class CostReports {
     };
   }
 
+  /**
+   * Every configured stage of one clinic in one answer (the stage board asks
+   * once, not per stage): month to date, the awake hourly rate, and what a
+   * day asleep saves by the savings rule (asleep hours x awake rate).
+   */
+  async clinic(clinic: string): Promise<ClinicCostResponse> {
+    if (!isValidClinicId(clinic)) {
+      throw new InputError(`'${clinic}' is not a valid clinic id`);
+    }
+    const { data, store, settings, clock } = this.deps;
+    const { info, diagnostics, overview } = await data.read();
+    const now = clock.now();
+    const today = utcDay(now);
+    const stages = await Promise.all(
+      settings.stages.map(async (stage): Promise<ClinicStageCost> => {
+        const daily = byDay(await store.daily({ stage, clinic }));
+        const spans =
+          (await data.lookbackSpans({ stage, clinic }, now.getTime())).get(
+            clinic,
+          ) ?? [];
+        const rate = awakeHourlyRate(daily, spans, now.getTime());
+        const month = daily.length
+          ? monthOf(daily, today, {
+              first: overview.firstDay,
+              last: overview.lastDay,
+            })
+          : EMPTY_MONTH;
+        return {
+          stage,
+          monthToDate: month.monthToDate,
+          last30Days: month.last30Days,
+          awakeHourlyRate: rate ? roundRate(rate.hourly) : null,
+          asleepDaySavings: rate ? roundMoney(24 * rate.hourly) : null,
+        };
+      }),
+    );
+    return { clinic, data: info, stages, diagnostics };
+  }
+
   async stageForecast(stage: string): Promise<StageForecastResponse> {
     const { data, store, clock } = this.deps;
     data.checkStage(stage);
@@ -159,13 +193,13 @@ export class CostReports {
         thisMonth,
         addDays(nextMonthStart(today), -1),
       );
+      const words = awsForecastMethod(stored.start, stored.fetchedAtMs);
       return {
         stage,
         clinic: null,
         method: 'aws-cost-forecast',
-        methodDescription: `${AWS_FORECAST_METHOD} (forecast from ${
-          stored.start
-        }, read ${new Date(stored.fetchedAtMs).toISOString()})`,
+        methodDescription: words.description,
+        methodDetail: words.detail,
         period: { start: thisMonth, end: nextMonthStart(today) },
         monthToDate: roundMoney(monthToDate),
         remainder: roundMoney(stored.amount),
@@ -174,19 +208,18 @@ export class CostReports {
         data: info,
       };
     }
-    const trend = trendOf(stage, null, daily, today);
-    const why = stored?.error
-      ? ` GetCostForecast is unavailable (${stored.error}), so the trend is used.`
-      : '';
+    const words = trendMethod(stored?.error ?? undefined);
     return {
-      ...trend,
-      methodDescription: `${trend.methodDescription}.${why}`,
+      ...trendOf(stage, null, daily, today),
+      methodDescription: words.description,
+      methodDetail: words.detail,
       diagnostics,
       data: info,
     };
   }
 }
 
+/** An environment's (or a clinic stage's) month, by the one comparison rule. */
 function monthOf(
   daily: DayAmount[],
   today: Day,
@@ -194,13 +227,9 @@ function monthOf(
 ): CostMonthComparison {
   if (!range.first || !range.last) return EMPTY_MONTH;
   const w = monthWindows(today, range.last);
-  const amount = (r: [Day, Day]) =>
-    covered(r, range.first!, sumInRange(daily, ...r));
-  return {
-    monthToDate: amount(w.monthToDate),
-    lastMonthToSameDay: amount(w.lastMonthToSameDay),
-    lastMonth: amount(w.lastMonth),
-  };
+  return monthComparison(w, range.first, window =>
+    sumInRange(daily, ...w[window]),
+  );
 }
 
 function trendOf(
@@ -210,11 +239,13 @@ function trendOf(
   today: Day,
 ): CostForecast {
   const t = trendForecast(daily, today);
+  const words = trendMethod();
   return {
     stage,
     clinic,
     method: 'trend',
-    methodDescription: TREND_METHOD,
+    methodDescription: words.description,
+    methodDetail: words.detail,
     period: { start: monthStart(today), end: nextMonthStart(today) },
     monthToDate: t ? roundMoney(t.monthToDate) : null,
     remainder: t ? roundMoney(t.remainder) : null,
@@ -233,16 +264,14 @@ function savingsOf(
   const from = dayStartMs(monthStart(utcDay(now)));
   const hours = powerHours(spans, from, nowMs, nowMs);
   const rate = awakeHourlyRate(daily, spans, nowMs);
+  const words = savingsMethod(rate);
   return {
     period: { start: new Date(from).toISOString(), end: now.toISOString() },
     asleepHours: Math.round(hours.asleep * 100) / 100,
     recordedHours: Math.round(hours.recorded * 100) / 100,
     awakeHourlyRate: rate ? roundRate(rate.hourly) : null,
     amount: rate ? roundMoney(hours.asleep * rate.hourly) : null,
-    method: `asleep hours (power states ${['asleep', 'paused'].join(
-      '/',
-    )}) this month from the recorded power history x awake hourly rate; awake rate: ${
-      rate?.method ?? 'unknown, no cost data'
-    }`,
+    method: words.description,
+    methodDetail: words.detail,
   };
 }

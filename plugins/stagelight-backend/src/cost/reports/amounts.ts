@@ -1,5 +1,11 @@
 import { CostMonthComparison } from '@internal/plugin-stagelight-common';
-import { Day, roundMoney } from '../calendar';
+import {
+  COMPARISON_WINDOWS,
+  ComparisonWindow,
+  Day,
+  MonthWindows,
+  roundMoney,
+} from '../calendar';
 import { DailyRow, GroupAmount } from '../CostStore';
 import { DayAmount } from '../forecast';
 
@@ -7,6 +13,7 @@ export const EMPTY_MONTH: CostMonthComparison = {
   monthToDate: null,
   lastMonthToSameDay: null,
   lastMonth: null,
+  last30Days: null,
 };
 
 /** Daily amounts summed over groups, in day order. */
@@ -25,6 +32,27 @@ export function covered(
   amount: number,
 ): number | null {
   return range[0] < firstDay ? null : roundMoney(amount);
+}
+
+/**
+ * Month to date against last month, and the last 30 days, from each window's
+ * amount. While the month has no billed day yet its figures are unknown, not
+ * zero, and so is the comparison with last month; a window the stored days do
+ * not reach back to is unknown too.
+ */
+export function monthComparison(
+  windows: MonthWindows,
+  firstDay: Day,
+  amount: (window: ComparisonWindow) => number,
+): CostMonthComparison {
+  const started = windows.monthToDateDays > 0;
+  const result = { ...EMPTY_MONTH };
+  for (const w of COMPARISON_WINDOWS) {
+    const inMonth = w === 'monthToDate' || w === 'lastMonthToSameDay';
+    result[w] =
+      inMonth && !started ? null : covered(windows[w], firstDay, amount(w));
+  }
+  return result;
 }
 
 export function sumOf(

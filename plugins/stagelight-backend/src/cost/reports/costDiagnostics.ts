@@ -4,18 +4,23 @@ import { CostSettings } from '../CostSettings';
 
 /**
  * What the cost pages say about the data itself, in one place: a diagnostic
- * has a code clients branch on and a message a manager can read.
+ * has a code clients branch on, a message a manager can read, and where there
+ * is one, the technical detail (AWS's error) the page keeps behind "Details".
  */
 export function noCostData(
   settings: Pick<CostSettings, 'tags' | 'appName' | 'lookbackDays'>,
   everRead: boolean,
 ): CostDiagnostic {
-  return {
-    code: 'NO_COST_DATA',
-    message: everRead
-      ? `Cost Explorer has no cost for ${settings.tags.app}=${settings.appName} in the last ${settings.lookbackDays} days. New cost allocation tags take up to 24 hours to show cost.`
-      : 'Cost Explorer has not been read yet.',
-  };
+  return everRead
+    ? {
+        code: 'NO_COST_DATA',
+        message: `AWS has reported no cost for the ${settings.appName} stacks in the last ${settings.lookbackDays} days. Newly activated cost allocation tags take up to a day to show cost.`,
+        detail: `Cost Explorer returned no cost tagged ${settings.tags.app}=${settings.appName}`,
+      }
+    : {
+        code: 'NO_COST_DATA',
+        message: 'AWS Cost Explorer has not been read yet.',
+      };
 }
 
 export function noEnvironmentCost(
@@ -44,12 +49,17 @@ export function refreshFailed(
   dailyRequestBudget: number,
 ): CostDiagnostic {
   const budget = error.startsWith('CostBudgetExhaustedError');
-  return {
-    code: budget ? 'BUDGET_EXHAUSTED' : 'REFRESH_FAILED',
-    message: budget
-      ? `Today's budget of ${dailyRequestBudget} Cost Explorer requests is spent; stored data is shown.`
-      : `The last Cost Explorer read failed (${error}); stored data is shown.`,
-  };
+  return budget
+    ? {
+        code: 'BUDGET_EXHAUSTED',
+        message: `Today's budget of ${dailyRequestBudget} Cost Explorer requests is spent; the figures are from the last read.`,
+      }
+    : {
+        code: 'REFRESH_FAILED',
+        message:
+          'The last read of AWS Cost Explorer failed; the figures are from the read before it.',
+        detail: error,
+      };
 }
 
 export function staleData(ageMs: number, ttlMs: number): CostDiagnostic {

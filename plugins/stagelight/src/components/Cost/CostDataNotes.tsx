@@ -6,6 +6,7 @@ import type {
   CostDiagnosticCode,
 } from '@internal/plugin-stagelight-common';
 import { formatAge } from '../../status/dataAge';
+import { TechnicalDetails } from './TechnicalDetails';
 
 /** A short heading per diagnostic; the backend's message gives the detail. */
 const DIAGNOSTIC_TITLES: Record<CostDiagnosticCode, string> = {
@@ -36,14 +37,22 @@ export function CostDiagnostics(props: { diagnostics: CostDiagnostic[] }) {
       pl={2}
       className={classes.notes}
     >
-      {props.diagnostics.map(d => (
-        <li key={`${d.code}:${d.message}`}>
-          <Typography variant="subtitle2" component="span">
-            {`${DIAGNOSTIC_TITLES[d.code] ?? d.code} (${d.code})`}
-          </Typography>
-          <Typography variant="body2">{d.message}</Typography>
-        </li>
-      ))}
+      {props.diagnostics.map(d => {
+        const title = DIAGNOSTIC_TITLES[d.code] ?? d.code;
+        return (
+          <li key={`${d.code}:${d.message}`}>
+            <Typography variant="subtitle2" component="p">
+              {title}
+            </Typography>
+            <TechnicalDetails
+              about={title.toLowerCase()}
+              detail={[d.code, d.detail].filter(Boolean).join(': ')}
+            >
+              {d.message}
+            </TechnicalDetails>
+          </li>
+        );
+      })}
     </Box>
   );
 }

@@ -9,13 +9,13 @@ import {
 } from '@material-ui/core';
 import { InfoCard } from '@backstage/core-components';
 import type {
-  CostForecast,
   CostMonthComparison,
   SleepSavings,
 } from '@internal/plugin-stagelight-common';
 import type { ReactNode } from 'react';
 import { formatChange, formatMoney } from '../../cost/money';
 import type { StageForecastResult } from '../../hooks';
+import { TechnicalDetails } from './TechnicalDetails';
 
 const useStyles = makeStyles({
   // Words and amounts never break inside: headers wrap between words, amounts
@@ -57,22 +57,58 @@ interface MonthComparisonProps {
   rows: { key: string; cost: CostMonthComparison }[];
   total?: CostMonthComparison;
   currency: string;
+  /**
+   * Days of this month with cost data: at 0 (the first day of a month, or no
+   * data yet) there is no month to date to show or compare, so the table shows
+   * the last 30 days and last month instead.
+   */
+  monthToDateDays: number;
+}
+
+/**
+ * The columns of the month comparison, each a header and its cell's text:
+ * this month against last, or, while this month is empty, the last 30 days
+ * and last month.
+ */
+function comparisonColumns(monthStarted: boolean, currency: string) {
+  const money =
+    (amount: (c: CostMonthComparison) => number | null) =>
+    (c: CostMonthComparison) =>
+      formatMoney(amount(c), currency);
+  return monthStarted
+    ? [
+        { header: 'Month to date', text: money(c => c.monthToDate) },
+        {
+          header: 'Last month, same days',
+          text: money(c => c.lastMonthToSameDay),
+        },
+        {
+          header: 'Change',
+          text: (c: CostMonthComparison) =>
+            formatChange(c.monthToDate, c.lastMonthToSameDay),
+        },
+        { header: 'Last month, whole', text: money(c => c.lastMonth) },
+      ]
+    : [
+        { header: 'Last 30 days', text: money(c => c.last30Days) },
+        { header: 'Last month', text: money(c => c.lastMonth) },
+      ];
 }
 
 /** Month to date against last month, one row per stage or clinic, plus the total. */
 function MonthComparisonTable(props: MonthComparisonProps) {
-  const { currency } = props;
+  const monthStarted = props.monthToDateDays > 0;
+  const columns = comparisonColumns(monthStarted, props.currency);
   const row = (key: string, cost: CostMonthComparison, isTotal = false) => (
     <TableRow key={key}>
       <TableCell component="th" scope="row">
         {isTotal ? <strong>{key}</strong> : key}
       </TableCell>
-      <MoneyCell amount={cost.monthToDate} currency={currency} />
-      <MoneyCell amount={cost.lastMonthToSameDay} currency={currency} />
-      <TableCell align="right">
-        {formatChange(cost.monthToDate, cost.lastMonthToSameDay)}
-      </TableCell>
-      <MoneyCell amount={cost.lastMonth} currency={currency} />
+      {columns.map(c => (
+        <TableCell key={c.header} align="right">
+          {c.text(cost)}
+        </TableCell>
+      ))}
     </TableRow>
   );
   const by = props.keyHeader.toLowerCase();
@@ -80,14 +116,21 @@ function MonthComparisonTable(props: MonthComparisonProps) {
     return <Typography>No cost recorded by {by} yet.</Typography>;
   }
   return (
-    <Table aria-label={`Month to date against last month by ${by}`}>
+    <Table
+      aria-label={
+        monthStarted
+          ? `Month to date against last month by ${by}`
+          : `Last 30 days and last month by ${by}`
+      }
+    >
       <TableHead>
         <TableRow>
           <TableCell>{props.keyHeader}</TableCell>
-          <TableCell align="right">Month to date</TableCell>
-          <TableCell align="right">Last month, same days</TableCell>
-          <TableCell align="right">Change</TableCell>
-          <TableCell align="right">Last month, whole</TableCell>
+          {columns.map(c => (
+            <TableCell key={c.header} align="right">
+              {c.header}
+            </TableCell>
+          ))}
         </TableRow>
       </TableHead>
       <TableBody>
@@ -98,13 +141,31 @@ function MonthComparisonTable(props: MonthComparisonProps) {
   );
 }
 
+/** Says that this month has nothing billed yet, and what is shown instead. */
+export function EmptyMonthNote(props: { monthToDateDays: number }) {
+  if (props.monthToDateDays > 0) return null;
+  return (
+    <Typography variant="body2" paragraph>
+      Nothing is billed for this month yet: AWS reports each day's cost after
+      the day ends. Until then this shows the last 30 days and last month.
+    </Typography>
+  );
+}
+
 /** The month comparison in a card titled after what a row is, with any notes below it. */
 export function MonthComparisonCard(
   props: MonthComparisonProps & { children?: ReactNode },
 ) {
   const { children, ...table } = props;
+  const by = table.keyHeader.toLowerCase();
   return (
-    <InfoCard title={`Month to date by ${table.keyHeader.toLowerCase()}`}>
+    <InfoCard
+      title={
+        table.monthToDateDays > 0
+          ? `Month to date by ${by}`
+          : `Last 30 days by ${by}`
+      }
+    >
       <MonthComparisonTable {...table} />
       {children}
     </InfoCard>
@@ -115,6 +176,8 @@ export function MonthComparisonCard(
 export function ForecastTable(props: {
   forecasts: StageForecastResult[];
   currency: string;
+  /** Days of this month with cost data; at 0 the month to date reads "nothing yet", not $0.00. */
+  monthToDateDays: number;
 }) {
   const { currency } = props;
   const classes = useStyles();
@@ -126,7 +189,7 @@ export function ForecastTable(props: {
           <TableCell align="right">Month to date</TableCell>
           <TableCell align="right">Rest of month</TableCell>
           <TableCell align="right">Month total</TableCell>
-          <TableCell>Method</TableCell>
+          <TableCell>How it is worked out</TableCell>
         </TableRow>
       </TableHead>
       <TableBody>
@@ -141,18 +204,31 @@ export function ForecastTable(props: {
               </TableCell>
             ) : (
               <>
-                <MoneyCell
-                  amount={r.forecast.monthToDate}
-                  currency={currency}
-                />
+                {props.monthToDateDays > 0 ? (
+                  <MoneyCell
+                    amount={r.forecast.monthToDate}
+                    currency={currency}
+                  />
+                ) : (
+                  <TableCell align="right">nothing billed yet</TableCell>
+                )}
                 <MoneyCell amount={r.forecast.remainder} currency={currency} />
                 <MoneyCell amount={r.forecast.monthTotal} currency={currency} />
                 <TableCell className={classes.text}>
-                  {forecastMethodName(r.forecast.method)}:{' '}
-                  {r.forecast.methodDescription}
+                  <TechnicalDetails
+                    about={`the ${r.stage} forecast`}
+                    detail={r.forecast.methodDetail}
+                  >
+                    {r.forecast.methodDescription}
+                  </TechnicalDetails>
                   {r.forecast.diagnostics.map(d => (
                     <div key={d.code}>
-                      {d.code}: {d.message}
+                      <TechnicalDetails
+                        about={`the ${r.stage} forecast's note`}
+                        detail={d.detail}
+                      >
+                        {d.message}
+                      </TechnicalDetails>
                     </div>
                   ))}
                 </TableCell>
@@ -163,12 +239,6 @@ export function ForecastTable(props: {
       </TableBody>
     </Table>
   );
-}
-
-export function forecastMethodName(method: CostForecast['method']): string {
-  return method === 'aws-cost-forecast'
-    ? 'AWS Cost Explorer forecast'
-    : 'Trend of the month so far';
 }
 
 /** What sleeping saved per environment of one clinic, with how it was worked out. */
@@ -188,7 +258,7 @@ export function SavingsTable(props: {
           <TableCell align="right">Hours recorded</TableCell>
           <TableCell align="right">Awake hourly rate</TableCell>
           <TableCell align="right">Saved</TableCell>
-          <TableCell>Method</TableCell>
+          <TableCell>How it is worked out</TableCell>
         </TableRow>
       </TableHead>
       <TableBody>
@@ -206,7 +276,12 @@ export function SavingsTable(props: {
             <MoneyCell amount={savings.awakeHourlyRate} currency={currency} />
             <MoneyCell amount={savings.amount} currency={currency} />
             <TableCell className={classes.text}>
-              {savings.method} ({savings.period.start} to {savings.period.end})
+              <TechnicalDetails
+                about={`the ${stage} savings`}
+                detail={`${savings.methodDetail} (${savings.period.start} to ${savings.period.end})`}
+              >
+                {savings.method}
+              </TechnicalDetails>
             </TableCell>
           </TableRow>
         ))}

@@ -92,16 +92,24 @@ describe('CostView', () => {
           dataAgeSeconds: null,
           firstDay: null,
           lastDay: null,
+          monthToDateDays: 0,
+          last30Days: null,
           currency: 'USD',
           budget: { usedToday: 20, dailyLimit: 20 },
         },
-        total: { monthToDate: null, lastMonthToSameDay: null, lastMonth: null },
+        total: {
+          monthToDate: null,
+          lastMonthToSameDay: null,
+          lastMonth: null,
+          last30Days: null,
+        },
         byStage: [
           {
             stage: 'dev',
             monthToDate: null,
             lastMonthToSameDay: null,
             lastMonth: null,
+            last30Days: null,
           },
         ],
         byClinic: [],
@@ -132,37 +140,32 @@ describe('CostView', () => {
 
     render(api);
 
-    expect(
-      await screen.findByText('No cost data yet (NO_COST_DATA)'),
-    ).toBeInTheDocument();
+    expect(await screen.findByText('No cost data yet')).toBeInTheDocument();
     expect(
       screen.getByText('Cost Explorer returned no cost for image-review'),
     ).toBeInTheDocument();
     expect(
-      screen.getByText(
-        'Cost allocation tags are not activated (TAGS_NOT_ACTIVATED)',
-      ),
+      screen.getByText('Cost allocation tags are not activated'),
     ).toBeInTheDocument();
     expect(
-      screen.getByText(
-        "Today's Cost Explorer request budget is spent (BUDGET_EXHAUSTED)",
-      ),
+      screen.getByText("Today's Cost Explorer request budget is spent"),
     ).toBeInTheDocument();
     expect(
       screen.getByText(/Cost data has never been read from AWS Cost Explorer/),
     ).toBeInTheDocument();
+    // Without data the month is empty: the last 30 days and last month, both unknown.
     const byStage = screen.getByRole('table', {
-      name: 'Month to date against last month by stage',
+      name: 'Last 30 days and last month by stage',
     });
     const devRow = within(byStage).getByRole('row', { name: /^dev/ });
-    expect(within(devRow).getAllByText('no data')).toHaveLength(4);
+    expect(within(devRow).getAllByText('no data')).toHaveLength(2);
     expect(within(byStage).queryByText('$0.00')).not.toBeInTheDocument();
     const forecast = screen.getByRole('table', {
       name: 'Forecast of this month by stage',
     });
-    expect(within(forecast).getAllByText('no data')).toHaveLength(3);
+    expect(within(forecast).getAllByText('no data')).toHaveLength(2);
     expect(
-      within(forecast).getByText(/NO_COST_DATA: nothing to forecast from/),
+      within(forecast).getByText('nothing to forecast from'),
     ).toBeInTheDocument();
     expect(
       screen.getByText(/No cost recorded by clinic yet/),
@@ -177,7 +180,9 @@ describe('CostView', () => {
         ? stageForecast('prod', {
             method: 'aws-cost-forecast',
             methodDescription:
-              'Cost Explorer GetCostForecast for the rest of the month',
+              "AWS's own forecast for the rest of the month, added to what the month has cost so far.",
+            methodDetail:
+              'aws-cost-forecast: month to date from Cost Explorer plus GetCostForecast (UNBLENDED_COST) for the rest of the month',
             monthToDate: 100,
             remainder: 20,
             monthTotal: 120,
@@ -210,16 +215,31 @@ describe('CostView', () => {
     const prodForecast = within(forecast).getByRole('row', { name: /^prod/ });
     expect(within(prodForecast).getByText('$120.00')).toBeInTheDocument();
     expect(
-      within(prodForecast).getByText(
-        /AWS Cost Explorer forecast: Cost Explorer GetCostForecast/,
-      ),
+      within(prodForecast).getByText(/^AWS's own forecast for the rest/),
     ).toBeInTheDocument();
     const devForecast = within(forecast).getByRole('row', { name: /^dev/ });
     expect(
       within(devForecast).getByText(
-        /Trend of the month so far: the daily average/,
+        /^Estimated from the average daily cost of the last 14 days/,
       ),
     ).toBeInTheDocument();
+    // The formula waits behind Details.
+    expect(
+      within(forecast).queryByText(/GetCostForecast \(UNBLENDED_COST\)/),
+    ).not.toBeInTheDocument();
+    await userEvent.click(
+      within(prodForecast).getByRole('button', {
+        name: 'Details of the prod forecast',
+      }),
+    );
+    expect(
+      within(prodForecast).getByText(/GetCostForecast \(UNBLENDED_COST\)/),
+    ).toBeInTheDocument();
+    expect(
+      within(prodForecast).getByRole('button', {
+        name: 'Hide details of the prod forecast',
+      }),
+    ).toHaveAttribute('aria-expanded', 'true');
     expect(
       screen.getByText(/read from AWS Cost Explorer 2 h ago/),
     ).toBeInTheDocument();
@@ -238,10 +258,89 @@ describe('CostView', () => {
     const devSavings = within(savings).getByRole('row', { name: /^dev/ });
     expect(within(devSavings).getByText('$150.00')).toBeInTheDocument();
     expect(
-      within(devSavings).getByText(/hours asleep times the awake hourly rate/),
+      within(devSavings).getByText(
+        'The hours it slept this month, times what an hour awake costs.',
+      ),
     ).toBeInTheDocument();
     const prodSavings = within(savings).getByRole('row', { name: /^prod/ });
     expect(within(prodSavings).getAllByText('no data')).toHaveLength(2);
+  });
+
+  it('on the first day of a month says nothing is billed yet and shows the last 30 days and last month, with no change', async () => {
+    const api = costApi();
+    const summary = costSummary();
+    api.getCostSummary.mockResolvedValue({
+      ...summary,
+      data: {
+        ...summary.data,
+        lastDay: '2026-11-30',
+        monthToDateDays: 0,
+        last30Days: { start: '2026-11-01', end: '2026-11-30' },
+      },
+      total: { ...summary.total, monthToDate: null, lastMonthToSameDay: null },
+    });
+
+    render(api);
+
+    expect(
+      await screen.findByText(/Nothing is billed for this month yet/),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByRole('table', {
+        name: 'Month to date against last month by stage',
+      }),
+    ).not.toBeInTheDocument();
+    const byStage = screen.getByRole('table', {
+      name: 'Last 30 days and last month by stage',
+    });
+    expect(
+      within(byStage)
+        .getAllByRole('columnheader')
+        .map(h => h.textContent),
+    ).toEqual(['Stage', 'Last 30 days', 'Last month']);
+    const prod = within(byStage).getByRole('row', { name: /^prod/ });
+    expect(within(prod).getByText('$117.00')).toBeInTheDocument();
+    expect(within(prod).getByText('$105.00')).toBeInTheDocument();
+    expect(screen.queryByText(/±0%/)).not.toBeInTheDocument();
+    expect(screen.queryByText('Change')).not.toBeInTheDocument();
+    const forecast = screen.getByRole('table', {
+      name: 'Forecast of this month by stage',
+    });
+    expect(within(forecast).getAllByText('nothing billed yet')).toHaveLength(2);
+  });
+
+  it("keeps a diagnostic's technical reason behind Details", async () => {
+    const api = costApi();
+    api.getCostSummary.mockResolvedValue(
+      costSummary({
+        diagnostics: [
+          {
+            code: 'REFRESH_FAILED',
+            message:
+              'The last read of AWS Cost Explorer failed; the figures are from the read before.',
+            detail: 'ThrottlingException: Rate exceeded',
+          },
+        ],
+      }),
+    );
+
+    render(api);
+
+    const notes = await screen.findByRole('list', { name: 'Cost data notes' });
+    expect(
+      within(notes).getByText(/The last read of AWS Cost Explorer failed/),
+    ).toBeInTheDocument();
+    expect(within(notes).queryByText(/ThrottlingException/)).toBeNull();
+    await userEvent.click(
+      within(notes).getByRole('button', {
+        name: 'Details of the last cost refresh failed',
+      }),
+    );
+    expect(
+      within(notes).getByText(
+        'REFRESH_FAILED: ThrottlingException: Rate exceeded',
+      ),
+    ).toBeInTheDocument();
   });
 
   it('gives the chart a text alternative: a summary and a table of every day', async () => {
@@ -367,9 +466,14 @@ describe('CostView', () => {
       expect(
         within(result).getByText(/every dev environment \(2\)/),
       ).toBeInTheDocument();
+      await userEvent.click(
+        within(result).getByRole('button', {
+          name: 'Details of the projection',
+        }),
+      );
       expect(
         within(result).getByText(
-          'Method: awake and asleep rates from the last 14 days',
+          'awake and asleep rates from the last 14 days',
         ),
       ).toBeInTheDocument();
     });

@@ -11,8 +11,13 @@ import { OptionSelect } from '../OptionSelect';
 import { holdersOf } from '../Permission';
 import { StatusQueryView } from '../StatusQueryView';
 import { CostDataAge, CostDiagnostics } from './CostDataNotes';
-import { ForecastTable, MonthComparisonCard, SavingsTable } from './CostTables';
-import { DailyCostChart } from './DailyCostChart';
+import {
+  EmptyMonthNote,
+  ForecastTable,
+  MonthComparisonCard,
+  SavingsTable,
+} from './CostTables';
+import { DailyCostChartLoader } from '../Charts';
 import { ProjectionForm } from './ProjectionForm';
 
 /** The cost page's content: only for users holding `stagelight.cost.read`. */
@@ -61,11 +66,13 @@ function CostOverview(props: { pollIntervalMs?: number }) {
         const currency = summary.data.currency;
         const stages = summary.byStage.map(s => s.stage);
         const clinics = summary.byClinic.map(c => c.clinic);
+        const { monthToDateDays } = summary.data;
         return (
           <Grid container spacing={3}>
             <Grid item xs={12}>
               <CostDataAge data={summary.data} />
               <CostDiagnostics diagnostics={summary.diagnostics} />
+              <EmptyMonthNote monthToDateDays={monthToDateDays} />
             </Grid>
             <Grid item xs={12} md={6}>
               <MonthComparisonCard
@@ -73,6 +80,7 @@ function CostOverview(props: { pollIntervalMs?: number }) {
                 rows={summary.byStage.map(s => ({ key: s.stage, cost: s }))}
                 total={summary.total}
                 currency={currency}
+                monthToDateDays={monthToDateDays}
               />
             </Grid>
             <Grid item xs={12} md={6}>
@@ -80,6 +88,7 @@ function CostOverview(props: { pollIntervalMs?: number }) {
                 keyHeader="Clinic"
                 rows={summary.byClinic.map(c => ({ key: c.clinic, cost: c }))}
                 currency={currency}
+                monthToDateDays={monthToDateDays}
               >
                 {summary.untaggedMonthToDate !== null && (
                   <Typography variant="body2">
@@ -94,7 +103,11 @@ function CostOverview(props: { pollIntervalMs?: number }) {
                 {forecasts.length === 0 ? (
                   <Typography>No stage has cost data to forecast.</Typography>
                 ) : (
-                  <ForecastTable forecasts={forecasts} currency={currency} />
+                  <ForecastTable
+                    forecasts={forecasts}
+                    currency={currency}
+                    monthToDateDays={monthToDateDays}
+                  />
                 )}
               </InfoCard>
             </Grid>
@@ -162,7 +175,7 @@ function ClinicCost(props: {
                 })),
               )}
             />
-            <DailyCostChart
+            <DailyCostChartLoader
               title={clinic}
               data={dailyCostByStage(environments)}
               currency={props.currency}

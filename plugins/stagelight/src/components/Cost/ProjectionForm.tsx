@@ -22,6 +22,7 @@ import {
 } from '@internal/plugin-stagelight-common';
 import { backendMessage, stagelightApiRef } from '../../api';
 import { formatMoney } from '../../cost/money';
+import { TechnicalDetails } from './TechnicalDetails';
 import {
   newProjectionDraft,
   PROJECTION_TIME_ZONES,
@@ -190,11 +191,16 @@ function ProjectionResult(props: {
           </ResultRow>
         </TableBody>
       </Table>
-      <Typography variant="body2">Method: {result.method}</Typography>
+      <TechnicalDetails about="the projection" detail={result.method}>
+        Worked out from what each environment cost on recent awake and asleep
+        days.
+      </TechnicalDetails>
       {result.diagnostics.map(d => (
-        <Typography variant="body2" key={d.code}>
-          {d.code}: {d.message}
-        </Typography>
+        <div key={`${d.code}:${d.message}`}>
+          <TechnicalDetails about="the projection's note" detail={d.detail}>
+            {d.message}
+          </TechnicalDetails>
+        </div>
       ))}
     </Box>
   );

@@ -17,20 +17,41 @@ import { LabelledTable, RowHeaderCell } from '../Table';
 import { sortForFleet } from './fleetRows';
 
 const useStyles = makeStyles(theme => ({
-  // Short status words stay on one line; the table scrolls sideways instead.
-  table: { '& th, & td': { verticalAlign: 'top', whiteSpace: 'nowrap' } },
-  marker: { fontFamily: 'monospace' },
-  errors: { margin: 0, paddingLeft: theme.spacing(2) },
+  // Fits a 1280 px laptop without sideways scrolling: power and readiness
+  // share a column, as do the queue and its dead-letter queue; names stay on
+  // one line, other cells wrap between words (never inside one, which the
+  // theme's table cells would), and markers and error texts (ARNs) anywhere.
+  table: {
+    '& th, & td': {
+      verticalAlign: 'top',
+      paddingLeft: theme.spacing(1.5),
+      paddingRight: theme.spacing(1.5),
+      wordBreak: 'normal',
+      overflowWrap: 'normal',
+    },
+    '& tbody th': { whiteSpace: 'nowrap' },
+  },
+  nowrap: { whiteSpace: 'nowrap' },
+  marker: { fontFamily: 'monospace', overflowWrap: 'anywhere', minWidth: 96 },
+  errors: {
+    margin: 0,
+    paddingLeft: theme.spacing(2),
+    overflowWrap: 'anywhere',
+    minWidth: 160,
+  },
+  stacked: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: theme.spacing(0.5),
+  },
 }));
 
 const COLUMNS = [
   'Clinic',
   'Stage',
-  'Power',
-  'Readiness',
+  'Power and readiness',
   'Deployed marker',
-  'Queue',
-  'Dead-letter queue',
+  'Queue and dead letters',
   'Data',
   'Errors',
 ];
@@ -64,31 +85,32 @@ export function FleetTable(props: {
               title={env.clinic}
             />
           </RowHeaderCell>
-          <TableCell>
-            {env.stage}
-            {env.protected && (
-              <>
-                <br />
-                <ProtectedLabel />
-              </>
-            )}
+          <TableCell className={classes.nowrap}>
+            <div className={classes.stacked}>
+              <span>{env.stage}</span>
+              {env.protected && <ProtectedLabel />}
+            </div>
           </TableCell>
           <TableCell>
-            <PowerStateLabel power={env.power} />
-          </TableCell>
-          <TableCell>
-            <ReadinessLabel readiness={env.readiness} />
+            <div className={classes.stacked}>
+              <PowerStateLabel power={env.power} />
+              <ReadinessLabel readiness={env.readiness} />
+            </div>
           </TableCell>
           <TableCell className={classes.marker}>
             {env.expectedMarker ?? 'none'}
           </TableCell>
           <TableCell>
-            <QueueDepthText queue={env.queue} />
+            <div className={classes.stacked}>
+              <span>
+                <QueueDepthText queue={env.queue} />
+              </span>
+              <span>
+                Dead letters: <DeadLetterText queue={env.queue} />
+              </span>
+            </div>
           </TableCell>
-          <TableCell>
-            <DeadLetterText queue={env.queue} />
-          </TableCell>
-          <TableCell>
+          <TableCell className={classes.nowrap}>
             <DataAgeLabel
               ageSeconds={env.dataAgeSeconds + props.elapsedSeconds}
             />

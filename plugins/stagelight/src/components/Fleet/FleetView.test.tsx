@@ -2,6 +2,7 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { renderInTestApp } from '@backstage/frontend-test-utils';
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
+import { signalApiRef } from '@backstage/plugin-signals-react';
 import { stagelightApiRef } from '../../api';
 import { auditRouteRef } from '../../routes';
 import {
@@ -9,8 +10,10 @@ import {
   clinicsOf,
   fleetOf,
   mockStagelightApi,
+  operation,
   summary,
 } from '../../__testUtils__/fixtures';
+import { TestSignals } from '../../__testUtils__/TestSignals';
 import { FleetView } from './FleetView';
 
 const CLINICS = clinicsOf({
@@ -18,14 +21,26 @@ const CLINICS = clinicsOf({
   'north-clinic': { dev: 'awake', prod: 'awake' },
 });
 
-function render(api: ReturnType<typeof mockStagelightApi>) {
-  return renderInTestApp(<FleetView />, {
-    apis: [[stagelightApiRef, api]],
-    mountedRoutes: {
-      '/catalog/:namespace/:kind/:name': entityRouteRef,
-      '/stagelight/audit': auditRouteRef,
-    },
-  });
+function render(
+  api: ReturnType<typeof mockStagelightApi>,
+  signals?: TestSignals,
+) {
+  const mountedRoutes = {
+    '/catalog/:namespace/:kind/:name': entityRouteRef,
+    '/stagelight/audit': auditRouteRef,
+  };
+  return signals
+    ? renderInTestApp(<FleetView />, {
+        apis: [
+          [stagelightApiRef, api],
+          [signalApiRef, signals],
+        ],
+        mountedRoutes,
+      })
+    : renderInTestApp(<FleetView />, {
+        apis: [[stagelightApiRef, api]],
+        mountedRoutes,
+      });
 }
 
 describe('FleetView', () => {
@@ -115,6 +130,35 @@ describe('FleetView', () => {
       screen.getByText('Awake now: 3 of 4 environments'),
     ).toBeInTheDocument();
     expect(api.listEnvironments).toHaveBeenCalledWith({});
+  });
+
+  it("reads the fleet again when an operation's signal arrives, whoever started it", async () => {
+    const api = mockStagelightApi();
+    const signals = new TestSignals();
+    api.listClinics.mockResolvedValue(CLINICS);
+    api.listEnvironments
+      .mockResolvedValueOnce(fleetOf([summary('south-clinic', 'dev', ASLEEP)]))
+      .mockResolvedValue(fleetOf([summary('south-clinic', 'dev')]));
+
+    render(api, signals);
+    const table = await screen.findByRole('table', {
+      name: 'Environments of all clinics',
+    });
+    // Asleep in power and in readiness.
+    expect(within(table).getAllByText('Asleep')).toHaveLength(2);
+
+    // Another lead's wake of south-clinic/dev has ended.
+    signals.publishOperation(
+      operation({
+        clinic: 'south-clinic',
+        stage: 'dev',
+        status: 'succeeded',
+        outcome: 'awake',
+      }),
+    );
+    expect(await within(table).findByText('Awake')).toBeInTheDocument();
+    expect(within(table).queryByText('Asleep')).not.toBeInTheDocument();
+    expect(api.listEnvironments).toHaveBeenCalledTimes(2);
   });
 
   it('asks the backend again with the chosen filters and offers to clear them', async () => {

@@ -21,6 +21,7 @@ import { BulkPowerActions } from '../BulkPower';
 import { OptionSelect } from '../OptionSelect';
 import { DataAgeLabel } from '../StatusLabels';
 import { StaleSnapshotWarning, StatusQueryView } from '../StatusQueryView';
+import { PowerTimelineCard } from '../Timeline';
 import { awakeCount } from './fleetRows';
 import { FleetTable } from './FleetTable';
 
@@ -169,6 +170,7 @@ export function FleetView() {
             }}
           </StatusQueryView>
         </Grid>
+        <PowerTimelineCard />
       </Grid>
     </StagelightRefreshProvider>
   );
