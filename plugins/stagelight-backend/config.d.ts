@@ -18,7 +18,8 @@ export interface Config {
     aws?: {
       /**
        * Send every AWS SDK client to this endpoint instead of AWS (a local moto_server
-       * in development, e.g. http://127.0.0.1:4566). Leave unset in production.
+       * in development, e.g. http://127.0.0.1:4566), STS's AssumeRole into the
+       * other accounts included. Leave unset in production.
        */
       endpoint?: string;
       /**
@@ -26,7 +27,13 @@ export interface Config {
        * `aws.mainAccount.region` or us-east-1.
        */
       targets?: Array<{
-        /** Account id; omit for the main account. Other accounts need an `aws.accounts` entry or `aws.accountDefaults.roleName`. */
+        /**
+         * Account id; omit for the main account. Other accounts need an
+         * `aws.accounts` entry or `aws.accountDefaults.roleName` (the role is
+         * assumed with the main account's credentials, or the entry's own
+         * keys, session name `backstage`); the doctor (GET /doctor) says per
+         * account whether that worked.
+         */
         accountId?: string;
         /** Regions to scan in this account. */
         regions: string[];
@@ -46,6 +53,8 @@ export interface Config {
       stage?: string;
       component?: string;
       desiredCount?: string;
+      /** On a service under Application Auto Scaling: its scalable target's bounds while it sleeps. */
+      scalingBounds?: string;
       /** A tag holding the owning group's entity ref (e.g. group:default/radiology). */
       owner?: string;
     };
@@ -102,6 +111,19 @@ export interface Config {
       pollIntervalSeconds?: number;
       /** How often the scheduler applies schedules (global scope). Default 1 minute. */
       applyInterval?: HumanDuration | string;
+      /**
+       * Warnings of a coming sleep, as Backstage notifications: to the holder of
+       * a lease whose end puts the environment to sleep, and to whoever woke it
+       * today (in the schedule's time zone) before its schedule does. Each is
+       * sent once per sleep and user, across restarts and replicas. Protected
+       * stages and environments on no schedule never sleep and are never warned about.
+       */
+      leaseWarning?: {
+        /** How long before the sleep the warning is sent. Default 30 minutes. */
+        before?: HumanDuration | string;
+        /** How often the warning pass runs (global scope). Default 1 minute. */
+        interval?: HumanDuration | string;
+      };
       /** Default schedule per stage name; an environment's override (PUT .../schedule) replaces it. */
       schedules?: {
         [stage: string]: {

@@ -410,9 +410,17 @@ describe.each(databases.eachSupportedId())(
       expect(
         list.body.actions.map((a: any) => [a.id, a.attributes.destructive]),
       ).toEqual([
+        ['stagelight:list-environments', false],
         ['stagelight:get-environment-status', false],
         ['stagelight:wake-environment', true],
         ['stagelight:sleep-environment', true],
+        ['stagelight:extend-lease', false],
+        ['stagelight:end-lease', true],
+        ['stagelight:get-schedule', false],
+        ['stagelight:set-schedule', true],
+        ['stagelight:remove-schedule-override', true],
+        ['stagelight:wait-for-deploy-marker', false],
+        ['stagelight:get-cost', false],
       ]);
 
       const status = await request(server)

@@ -3,10 +3,11 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
-import { DefaultAwsCredentialsManager } from '@backstage/integration-aws-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { signalsServiceRef } from '@backstage/plugin-signals-node';
+import { registerStagelightActions } from './actions/registerStagelightActions';
+import { AccountCredentials } from './aws/AccountCredentials';
 import { awsClientFactoryFromSettings } from './aws/AwsClientFactory';
 import { stagelightClockServiceRef } from './clock/clockService';
 import { startWakeOnCommit } from './commit/WakeOnCommitModule';
@@ -18,11 +19,13 @@ import {
 } from './cost';
 import { migrateDatabase } from './database/migrateDatabase';
 import { AwsExtensions, stagelightAwsExtensionPoint } from './extensions';
+import { createDoctorModule } from './doctor';
 import { createOpenApiRouter } from './http/openApiRouter';
 import { registerStagelightPermissions } from './permissions/registerPermissions';
 import { createPowerModule, PowerNotifier, readPowerSettings } from './power';
 import { createReadinessModule } from './readiness/ReadinessModule';
 import { createStatusModule } from './status/StatusModule';
+import { createTimelineModule } from './timeline';
 
 /**
  * Stagelight backend at /api/stagelight: status, readiness, power, cost and
@@ -58,8 +61,13 @@ export const stagelightPlugin = createBackendPlugin({
         const powerSettings = readPowerSettings(config, settings);
         const costSettings = readCostSettings(config);
         const knex = await migrateDatabase(deps.database);
-        const credentialsManager =
-          DefaultAwsCredentialsManager.fromConfig(config);
+        // One account config (integration-aws-node's `aws` block); STS goes
+        // to stagelight.aws.endpoint like every client (docs/architecture.md).
+        const credentialsManager = AccountCredentials.fromConfig(config, {
+          endpoint: settings.aws.endpoint,
+          customizers: aws.customizers,
+          clock,
+        });
         const factory = awsClientFactoryFromSettings(
           credentialsManager,
           settings.aws,
@@ -88,6 +96,7 @@ export const stagelightPlugin = createBackendPlugin({
           logger,
           auditor: deps.auditor,
           probe: readiness.probe,
+          notifications: deps.notifications,
           // The ended operation's environment is re-read first, so the portal
           // already shows it when the notification arrives; live progress goes
           // to the stagelight:operation channel.
@@ -100,15 +109,25 @@ export const stagelightPlugin = createBackendPlugin({
             }),
           ],
         });
+        const costClientFactory = createCostExplorerClientFactory({
+          credentialsManager,
+          settings: costSettings,
+        });
         const cost = createCostModule({
           knex,
           settings: costSettings,
-          clientFactory: createCostExplorerClientFactory({
-            credentialsManager,
-            settings: costSettings,
-          }),
+          clientFactory: costClientFactory,
           clock,
           logger,
+        });
+        const doctor = createDoctorModule({
+          settings,
+          factory,
+          credentials: credentialsManager,
+          costClientFactory,
+          store: status.store,
+          probe: readiness.probe,
+          clock,
         });
         // Savings from sleeping are measured from the power history.
         status.addSnapshotObserver(cost.powerHistoryRecorder);
@@ -131,9 +150,18 @@ export const stagelightPlugin = createBackendPlugin({
 
         // Power permissions are decided per environment, from the snapshot.
         registerStagelightPermissions(deps.permissionsRegistry, status.store);
-        // For MCP clients through the actions backend (backend.actions.pluginSources).
-        const { httpAuth, permissions, actionsRegistry } = deps;
-        power.registerActions({ actionsRegistry, permissions });
+        // Tools for MCP clients through the actions backend (backend.actions.pluginSources).
+        const { httpAuth, permissions } = deps;
+        registerStagelightActions({
+          actionsRegistry: deps.actionsRegistry,
+          permissions,
+          lookup: status.lookup,
+          stages: settings.stages.map(s => s.name),
+          power,
+          markerWait: readiness.markerWait,
+          cost,
+          clock,
+        });
         // One contract for every route; each router guards its own routes.
         deps.httpRouter.use(
           createOpenApiRouter([
@@ -141,6 +169,16 @@ export const stagelightPlugin = createBackendPlugin({
             readiness.router({ httpAuth, permissions, lookup: status.lookup }),
             power.router({ httpAuth, permissions }),
             cost.router({ httpAuth, permissions }),
+            doctor.router({ httpAuth, permissions }),
+            createTimelineModule({
+              lookup: status.lookup,
+              history: cost.history,
+              schedules: power.schedules,
+              auditLog: power.auditLog,
+              cost: cost.data,
+              stages: settings.stages.map(s => s.name),
+              clock,
+            }).router({ httpAuth, permissions }),
           ]),
         );
       },

@@ -39,14 +39,41 @@ export interface EcsServiceStatus {
   taskDefinition: string | null;
   /** The DEPLOY_MARKER of the primary deployment's task definition. */
   deployMarker: string | null;
+  /** How its tasks run: `FARGATE`, `EC2`, or the capacity providers of its strategy (e.g. `FARGATE_SPOT`). */
+  capacity: string[];
+  /** Its Application Auto Scaling target's bounds; null when it has none (or they were not read). */
+  scaling: ServiceScaling | null;
+}
+
+/** What Application Auto Scaling may do to a service (a sleeping one is held at 0..0). */
+export interface ServiceScaling {
+  min: number;
+  max: number;
+  /** Some scaling (in, out or scheduled) is suspended. */
+  suspended: boolean;
+}
+
+/** One DB instance: an Aurora cluster's member, or a provisioned RDS instance. */
+export interface DatabaseInstanceStatus {
+  identifier: string;
+  /** e.g. available, stopped, starting. */
+  status: string;
+  /** e.g. db.r6g.large or db.serverless; null when RDS did not say. */
+  instanceClass: string | null;
+  /** The Aurora writer (always true for a provisioned instance). */
+  writer: boolean;
 }
 
 export interface DatabaseStatus {
   arn: string;
+  /** An Aurora cluster (stopped and started as a whole) or a provisioned RDS DB instance. */
+  kind: 'cluster' | 'instance';
   identifier: string;
   engine: string | null;
   /** e.g. available, stopped, stopping, starting. */
   status: string;
+  /** The cluster's instances or the instance itself; empty when they could not be read. */
+  instances: DatabaseInstanceStatus[];
   serverlessV2: { minCapacity: number; maxCapacity: number } | null;
   /** Serverless v2 with MinCapacity 0 pauses by itself after idle time. */
   autoPause: boolean;

@@ -10,3 +10,5 @@ export * from './vocabulary';
 export * from './cost';
 export * from './power';
 export * from './clinicCatalog';
+export * from './timeline';
+export * from './doctor';

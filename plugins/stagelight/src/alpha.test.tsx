@@ -14,6 +14,7 @@ import { mockApis } from '@backstage/frontend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import stagelightPlugin, {
   stagelightAuditPage,
+  stagelightDoctorPage,
   stagelightCostPage,
   stagelightEntityContent,
   stagelightFleetPage,
@@ -86,6 +87,18 @@ describe('new frontend system plugin', () => {
     expect(tester.get(coreExtensionData.routeRef)).toBe(
       stagelightPlugin.routes.audit,
     );
+  });
+
+  it('mounts the doctor at /stagelight/doctor with its own title and route', () => {
+    const tester = createExtensionTester(stagelightDoctorPage);
+    expect(tester.get(coreExtensionData.routePath)).toBe('/stagelight/doctor');
+    expect(tester.get(coreExtensionData.title)).toBe('Stagelight doctor');
+    expect(tester.get(coreExtensionData.routeRef)).toBe(
+      stagelightPlugin.routes.doctor,
+    );
+    expect(
+      stagelightPlugin.getExtension('page:stagelight/doctor'),
+    ).toBeDefined();
   });
 
   it('links the fleet page to the audit page, which shows the fleet audit', async () => {

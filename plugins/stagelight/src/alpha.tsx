@@ -11,6 +11,7 @@ import { convertLegacyRouteRef } from '@backstage/core-compat-api';
 import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
 import {
   RiFileListLine,
+  RiStethoscopeLine,
   RiLightbulbFlashLine,
   RiMoneyDollarCircleLine,
 } from '@remixicon/react';
@@ -20,6 +21,7 @@ import { auditRouteRef as legacyAuditRouteRef } from './routes';
 
 const rootRouteRef = createRouteRef();
 const costRouteRef = createRouteRef();
+const doctorRouteRef = createRouteRef();
 // The fleet page (shared by both systems) links to the audit page, so both use the legacy ref.
 const auditRouteRef = convertLegacyRouteRef(legacyAuditRouteRef);
 
@@ -85,6 +87,20 @@ export const stagelightAuditPage = PageBlueprint.make({
   },
 });
 
+/** The doctor at /stagelight/doctor: per account and region, why clinics are or are not seen. */
+export const stagelightDoctorPage = PageBlueprint.make({
+  name: 'doctor',
+  params: {
+    path: '/stagelight/doctor',
+    title: 'Stagelight doctor',
+    icon: <RiStethoscopeLine />,
+    routeRef: doctorRouteRef,
+    loader: inContent(() =>
+      import('./components/Doctor').then(m => <m.DoctorView />),
+    ),
+  },
+});
+
 /** The "Stages" tab on a clinic's System and Components. */
 export const stagelightEntityContent = EntityContentBlueprint.make({
   name: 'stages',
@@ -110,12 +126,18 @@ export default createFrontendPlugin({
   title: 'Stagelight',
   icon: <RiLightbulbFlashLine />,
   info: { packageJson: () => import('../package.json') },
-  routes: { root: rootRouteRef, cost: costRouteRef, audit: auditRouteRef },
+  routes: {
+    root: rootRouteRef,
+    cost: costRouteRef,
+    audit: auditRouteRef,
+    doctor: doctorRouteRef,
+  },
   extensions: [
     stagelightApi,
     stagelightFleetPage,
     stagelightCostPage,
     stagelightAuditPage,
+    stagelightDoctorPage,
     stagelightEntityContent,
   ],
 });

@@ -10,6 +10,7 @@ export {
   StagelightPage,
   StagelightCostPage,
   StagelightAuditPage,
+  StagelightDoctorPage,
   EntityStagelightContent,
 } from './plugin';
 export { isStagelightAvailable } from './entity/clinicOfEntity';

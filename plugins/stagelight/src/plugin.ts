@@ -7,7 +7,12 @@ import {
   fetchApiRef,
 } from '@backstage/core-plugin-api';
 import { StagelightClient, stagelightApiRef } from './api';
-import { auditRouteRef, costRouteRef, rootRouteRef } from './routes';
+import {
+  auditRouteRef,
+  costRouteRef,
+  doctorRouteRef,
+  rootRouteRef,
+} from './routes';
 
 /**
  * Stagelight in the legacy frontend system.
@@ -16,7 +21,12 @@ import { auditRouteRef, costRouteRef, rootRouteRef } from './routes';
  */
 export const stagelightPlugin = createPlugin({
   id: 'stagelight',
-  routes: { root: rootRouteRef, cost: costRouteRef, audit: auditRouteRef },
+  routes: {
+    root: rootRouteRef,
+    cost: costRouteRef,
+    audit: auditRouteRef,
+    doctor: doctorRouteRef,
+  },
   apis: [
     createApiFactory({
       api: stagelightApiRef,
@@ -68,6 +78,23 @@ export const StagelightAuditPage = stagelightPlugin.provide(
     name: 'StagelightAuditPage',
     component: () => import('./components/Audit').then(m => m.AuditPage),
     mountPoint: auditRouteRef,
+  }),
+);
+
+/**
+ * The doctor: per configured account and region, whether the role was
+ * assumed, which permissions are there, what carries the tags and what no
+ * environment takes; readiness URLs; cost allocation tags. Platform admins
+ * (`stagelight.admin`) see the details. Mount it, e.g.
+ * `<Route path="/stagelight/doctor" element={<StagelightDoctorPage />} />`.
+ *
+ * @public
+ */
+export const StagelightDoctorPage = stagelightPlugin.provide(
+  createRoutableExtension({
+    name: 'StagelightDoctorPage',
+    component: () => import('./components/Doctor').then(m => m.DoctorPage),
+    mountPoint: doctorRouteRef,
   }),
 );
 

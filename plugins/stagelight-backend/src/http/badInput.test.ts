@@ -125,7 +125,11 @@ const ROUTES: Array<Pick<Case, 'method' | 'path' | 'body'>> = [
   { method: 'get', path: '/audit' },
   { method: 'get', path: '/cost/summary' },
   { method: 'get', path: '/cost/environments/alder/dev' },
+  { method: 'get', path: '/cost/clinics/alder' },
+  { method: 'get', path: '/clinics/alder/wake-durations' },
   { method: 'get', path: '/cost/stages/dev/forecast' },
+  { method: 'get', path: '/clinics/alder/timeline' },
+  { method: 'get', path: '/timeline' },
   {
     method: 'post',
     path: '/cost/projection',
@@ -236,6 +240,7 @@ function corpus(): Case[] {
   for (const path of [
     '/cost/summary',
     '/cost/environments/alder/dev',
+    '/cost/clinics/alder',
     '/cost/stages/dev/forecast',
   ]) {
     cases.push({
@@ -253,6 +258,9 @@ function corpus(): Case[] {
       ['post', `/environments/${segment}/dev/wake`],
       ['put', `/environments/alder/${segment}/schedule`],
       ['get', `/cost/environments/${segment}/dev`],
+      ['get', `/cost/clinics/${segment}`],
+      ['get', `/clinics/${segment}/wake-durations`],
+      ['get', `/clinics/${segment}/timeline`],
     ] as const) {
       cases.push({
         name: `odd path segment ${segment.slice(0, 12)}: ${method} ${path.slice(
@@ -292,6 +300,31 @@ function corpus(): Case[] {
       state: 'asleep',
     })),
   };
+  for (const [path, days] of [
+    ['/clinics/alder/timeline', '0'],
+    ['/clinics/alder/timeline', '32'],
+    ['/timeline', '-1'],
+    ['/timeline', 'seven'],
+    ['/timeline', '1.5'],
+    ['/timeline', '1e400'],
+  ] as const) {
+    cases.push({
+      name: `timeline days ${days}: ${path}`,
+      method: 'get',
+      path: `${path}?days=${days}`,
+      user: GUEST,
+      status: 400,
+      message: /days/,
+    });
+  }
+  cases.push({
+    name: 'timeline of an unknown clinic',
+    method: 'get',
+    path: '/clinics/cedar/timeline',
+    user: GUEST,
+    status: 404,
+    message: /No environments for clinic 'cedar'/,
+  });
   cases.push(
     {
       name: 'schedule with too many windows',
@@ -415,6 +448,30 @@ function corpus(): Case[] {
       user: LEAD,
       body: { reason: 'r' },
       status: 404,
+    },
+    {
+      name: 'clinic cost of a malformed clinic id',
+      method: 'get',
+      path: '/cost/clinics/North_Side',
+      user: LEAD,
+      status: 400,
+      message: /clinic/,
+    },
+    {
+      name: 'wake durations of a malformed clinic id',
+      method: 'get',
+      path: '/clinics/North_Side/wake-durations',
+      user: LEAD,
+      status: 400,
+      message: /clinic/,
+    },
+    {
+      name: 'wake durations of an unknown clinic',
+      method: 'get',
+      path: '/clinics/nowhere/wake-durations',
+      user: LEAD,
+      status: 404,
+      message: /No environments for clinic 'nowhere'/,
     },
     // Protected stages, by every path.
     {

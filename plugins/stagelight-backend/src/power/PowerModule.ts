@@ -7,11 +7,12 @@ import {
   PermissionsService,
   SchedulerService,
 } from '@backstage/backend-plugin-api';
-import type { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
+import type { NotificationService } from '@backstage/plugin-notifications-node';
 import express from 'express';
 import { AwsClientFactory } from '../aws/AwsClientFactory';
 import { EcsPowerAdapter } from '../aws/EcsPowerAdapter';
 import { RdsPowerAdapter } from '../aws/RdsPowerAdapter';
+import { ScalingAdapter } from '../aws/ScalingAdapter';
 import { Clock } from '../clock/Clock';
 import { StagelightSettings } from '../config/StagelightConfig';
 import {
@@ -26,10 +27,10 @@ import { PowerAuditLog } from './audit/PowerAuditLog';
 import { PowerAuditor } from './audit/PowerAuditor';
 import { PowerEngine, PowerObserver } from './engine/PowerEngine';
 import { PowerStore } from './engine/PowerStore';
-import { registerPowerActions } from './http/actions';
-import { PowerGuard } from './http/PowerGuard';
 import { PowerRequests } from './http/requests';
 import { createPowerRouter } from './http/router';
+import { LeaseWarnings, LeaseWarningsResult } from './notify/LeaseWarnings';
+import { LeaseWarningStore } from './notify/LeaseWarningStore';
 import { PowerSettings } from './PowerSettings';
 import { LeaseService } from './service/LeaseService';
 import { PowerService } from './service/PowerService';
@@ -38,6 +39,7 @@ import {
   ScheduleApplier,
 } from './service/ScheduleApplier';
 import { ScheduleService } from './service/ScheduleService';
+import { WakeDurations } from './wakeDuration/WakeDurations';
 
 export interface PowerModuleOptions {
   knex: Knex;
@@ -55,6 +57,8 @@ export interface PowerModuleOptions {
   observers?: PowerObserver[];
   /** Names this engine in lock rows (tests run two engines on one database). */
   owner?: string;
+  /** Where warnings of a coming sleep go; without it none are sent. */
+  notifications?: NotificationService;
 }
 
 /** Wake and sleep wired together: one engine per backend instance. */
@@ -63,6 +67,8 @@ export interface PowerModule {
   leases: LeaseService;
   schedules: ScheduleService;
   requests: PowerRequests;
+  /** How long waking each environment usually takes, from the stored operations. */
+  wakeDurations: WakeDurations;
   engine: PowerEngine;
   auditor: PowerAuditor;
   auditLog: PowerAuditLog;
@@ -70,10 +76,12 @@ export interface PowerModule {
   resume(): Promise<number>;
   /** The scheduled task's body (run it with scope 'global'). */
   applySchedules(): Promise<ApplySchedulesResult>;
+  /** The lease warning task's body (run it with scope 'global'). */
+  warnOfSleeps(): Promise<LeaseWarningsResult>;
   /**
-   * Resumes unfinished operations, schedules the schedule pass (global) and
-   * the pick-up of operations whose replica died (local), and stops the
-   * engine at shutdown.
+   * Resumes unfinished operations, schedules the schedule pass (global), the
+   * lease warnings (global) and the pick-up of operations whose replica died
+   * (local), and stops the engine at shutdown.
    */
   start(deps: {
     scheduler: SchedulerService;
@@ -83,11 +91,6 @@ export interface PowerModule {
     httpAuth: HttpAuthService;
     permissions: PermissionsService;
   }): express.Router;
-  /** Registers get-environment-status, wake-environment and sleep-environment. */
-  registerActions(deps: {
-    actionsRegistry: ActionsRegistryService;
-    permissions: PermissionsService;
-  }): void;
   /** Stops after the current step of each running operation (shutdown). */
   stop(): Promise<void>;
 }
@@ -103,6 +106,7 @@ export function createPowerModule(o: PowerModuleOptions): PowerModule {
     store,
     ecs: new EcsPowerAdapter(o.factory),
     rds: new RdsPowerAdapter(o.factory),
+    scaling: new ScalingAdapter(o.factory),
     probe:
       o.probe ?? new HttpDeployMarkerProbe(o.settings.readiness.probeTimeoutMs),
     clock: o.clock,
@@ -145,23 +149,34 @@ export function createPowerModule(o: PowerModuleOptions): PowerModule {
     power: o.power,
     logger: o.logger,
   });
+  const warnings = new LeaseWarnings({
+    store,
+    warnings: new LeaseWarningStore(o.knex),
+    environments: o.store,
+    power: o.power,
+    notifications: o.notifications,
+    logger: o.logger,
+  });
   const requests = new PowerRequests(o.power);
   const auditor = new PowerAuditor({
     auditor: o.auditor,
     log: auditLog,
     clock: o.clock,
   });
+  const wakeDurations = new WakeDurations({ store, lookup });
   const handlers = { lookup, service, leases, schedules, requests };
   return {
     service,
     leases,
     schedules,
     requests,
+    wakeDurations,
     engine,
     auditor,
     auditLog,
     resume: () => engine.resumeUnfinished(),
     applySchedules: () => applier.apply(o.clock.now()),
+    warnOfSleeps: () => warnings.send(o.clock.now()),
     async start({ scheduler, lifecycle }) {
       // Operations a previous run of this replica left unfinished.
       await engine.resumeUnfinished();
@@ -173,6 +188,16 @@ export function createPowerModule(o: PowerModuleOptions): PowerModule {
         scope: 'global',
         fn: async () => {
           await applier.apply(o.clock.now());
+        },
+      });
+      await scheduler.scheduleTask({
+        // Tells lease holders and today's wakers before a sleep (sent once, claimed in the database).
+        id: 'stagelight-lease-warnings',
+        frequency: o.power.leaseWarning.interval,
+        timeout: { minutes: 2 },
+        scope: 'global',
+        fn: async () => {
+          await warnings.send(o.clock.now());
         },
       });
       await scheduler.scheduleTask({
@@ -189,17 +214,11 @@ export function createPowerModule(o: PowerModuleOptions): PowerModule {
     router: ({ httpAuth, permissions }) =>
       createPowerRouter({
         ...handlers,
+        wakeDurations,
         auditor,
         auditLog,
         httpAuth,
         permissions,
-      }),
-    registerActions: deps =>
-      registerPowerActions({
-        actionsRegistry: deps.actionsRegistry,
-        ...handlers,
-        guard: new PowerGuard({ permissions: deps.permissions, auditor }),
-        clock: o.clock,
       }),
     stop: () => engine.stop(),
   };

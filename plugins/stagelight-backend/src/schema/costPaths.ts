@@ -35,6 +35,19 @@ export const costPaths = {
       },
     },
   },
+  '/cost/clinics/{clinic}': {
+    get: {
+      operationId: 'GetClinicCost',
+      description:
+        'Every configured stage of one clinic: month to date, the awake hourly rate and what a day asleep saves.',
+      parameters: [{ $ref: '#/components/parameters/clinic' }],
+      responses: {
+        '200': jsonResponse("The clinic's cost by stage", 'ClinicCostResponse'),
+        '400': errorResponse('Malformed clinic id'),
+        '403': errorResponse('Not allowed to read cost'),
+      },
+    },
+  },
   '/cost/stages/{stage}/forecast': {
     get: {
       operationId: 'GetStageForecast',

@@ -9,8 +9,10 @@ import {
   WAIT_OUTCOMES,
 } from '@internal/plugin-stagelight-common';
 import { costPaths } from './costPaths';
+import { doctorPaths } from './doctorPaths';
 import { powerPaths } from './powerPaths';
 import { requestSchemas } from './requestSchemas';
+import { timelinePaths } from './timelinePaths';
 import { errorResponse, jsonSchemaResponse } from './responses';
 
 const CLINIC_PATTERN = '^[a-z](?:[a-z0-9]|-(?=[a-z0-9])){0,31}$';
@@ -346,5 +348,7 @@ export const spec = {
     },
     ...powerPaths,
     ...costPaths,
+    ...doctorPaths,
+    ...timelinePaths,
   },
 } as const;

@@ -98,6 +98,22 @@ export const powerPaths = {
       'clinic',
     ),
   },
+  '/clinics/{clinic}/wake-durations': {
+    get: {
+      operationId: 'GetClinicWakeDurations',
+      description:
+        'How long waking each environment of the clinic usually takes: the median of its recent succeeded wakes.',
+      parameters: [{ $ref: '#/components/parameters/clinic' }],
+      responses: {
+        '200': jsonResponse(
+          'Each environment of the clinic',
+          'WakeDurationsResponse',
+        ),
+        '403': errorResponse('Not allowed'),
+        '404': errorResponse('Unknown clinic'),
+      },
+    },
+  },
   '/stages/{stage}/wake': {
     post: bulkChange(
       'WakeStage',

@@ -11,6 +11,8 @@ export const DATA: CostDataInfo = {
   dataAgeSeconds: 7200,
   firstDay: '2026-10-01',
   lastDay: '2026-11-25',
+  monthToDateDays: 25,
+  last30Days: { start: '2026-10-27', end: '2026-11-25' },
   currency: 'USD',
   budget: { usedToday: 3, dailyLimit: 20 },
 };
@@ -20,14 +22,26 @@ export function costSummary(
 ): CostSummaryResponse {
   return {
     data: DATA,
-    total: { monthToDate: 150, lastMonthToSameDay: 120, lastMonth: 160 },
+    total: {
+      monthToDate: 150,
+      lastMonthToSameDay: 120,
+      lastMonth: 160,
+      last30Days: 175,
+    },
     byStage: [
-      { stage: 'dev', monthToDate: 50, lastMonthToSameDay: 40, lastMonth: 55 },
+      {
+        stage: 'dev',
+        monthToDate: 50,
+        lastMonthToSameDay: 40,
+        lastMonth: 55,
+        last30Days: 58,
+      },
       {
         stage: 'prod',
         monthToDate: 100,
         lastMonthToSameDay: 80,
         lastMonth: 105,
+        last30Days: 117,
       },
     ],
     byClinic: [
@@ -36,6 +50,7 @@ export function costSummary(
         monthToDate: 150,
         lastMonthToSameDay: null,
         lastMonth: null,
+        last30Days: null,
       },
     ],
     untaggedMonthToDate: null,
@@ -53,7 +68,9 @@ export function stageForecast(
     clinic: null,
     method: 'trend',
     methodDescription:
-      'the daily average of the month so far, times the days left',
+      'Estimated from the average daily cost of the last 14 days, continued to the end of the month.',
+    methodDetail:
+      'trend: mean daily cost of the last 14 days with data x the days of the month left after them.',
     period: { start: '2026-11-01', end: '2026-12-01' },
     monthToDate: 50,
     remainder: 10,
@@ -73,7 +90,12 @@ export function environmentCost(
     clinic,
     stage,
     data: DATA,
-    month: { monthToDate: 5, lastMonthToSameDay: 4, lastMonth: 6 },
+    month: {
+      monthToDate: 5,
+      lastMonthToSameDay: 4,
+      lastMonth: 6,
+      last30Days: 7,
+    },
     daily: [
       {
         date: '2026-11-24',
@@ -89,7 +111,9 @@ export function environmentCost(
       recordedHours: 600,
       awakeHourlyRate: stage === 'prod' ? null : 0.5,
       amount: stage === 'prod' ? null : 150,
-      method: 'hours asleep times the awake hourly rate',
+      method: 'The hours it slept this month, times what an hour awake costs.',
+      methodDetail:
+        'asleep hours (power states asleep/paused) this month from the recorded power history x awake hourly rate; awake rate: mean daily cost on 4 fully-awake days (from the power history) / 24',
     },
     diagnostics: [],
     ...overrides,

@@ -3,6 +3,7 @@ import { ResponseError } from '@backstage/errors';
 import {
   STAGELIGHT_CLINIC_ANNOTATION,
   type AuditRecord,
+  type ClinicCostResponse,
   type EnvironmentDetail,
   type EnvironmentSummary,
   type ListClinicsResponse,
@@ -13,6 +14,7 @@ import {
   type StageInfo,
 } from '@internal/plugin-stagelight-common';
 import type { StagelightApi } from '../api';
+import { timelineResponse } from './timelineFixtures';
 
 export const STAGES: StageInfo[] = [
   { name: 'dev', protected: false },
@@ -100,10 +102,32 @@ export function mockStagelightApi(): jest.Mocked<StagelightApi> {
     listOperations: jest.fn(),
     getHistory: jest.fn(),
     getAudit: jest.fn(),
+    getDoctorReport: jest.fn(),
     getCostSummary: jest.fn(),
     getEnvironmentCost: jest.fn(),
     getStageForecast: jest.fn(),
     projectSchedule: jest.fn(),
+    // Boards show the power timeline; tests about something else get an empty one.
+    getTimeline: jest.fn(async () => timelineResponse([])),
+    // Boards read these once per clinic; tests about something else get no history and no cost.
+    getWakeDurations: jest.fn(async (clinic: string) => ({
+      clinic,
+      sampleSize: 10,
+      items: [],
+    })),
+    getClinicCost: jest.fn(async (clinic: string) => ({
+      clinic,
+      data: {
+        refreshedAt: null,
+        dataAgeSeconds: null,
+        firstDay: null,
+        lastDay: null,
+        currency: 'USD',
+        budget: { usedToday: 0, dailyLimit: 20 },
+      } as ClinicCostResponse['data'],
+      stages: [],
+      diagnostics: [],
+    })),
   };
 }
 

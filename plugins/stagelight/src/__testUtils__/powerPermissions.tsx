@@ -23,6 +23,8 @@ export interface PowerGrantOptions {
   deniedEnvironments?: string[];
   /** Told when an operation started here ends. */
   onOperationEnd?: jest.Mock;
+  /** The address the test app starts at, e.g. with a query string. */
+  initialRouteEntries?: string[];
 }
 
 /**
@@ -63,7 +65,10 @@ export function renderWithPowerGrant(
         {element}
       </TestRefresh>
     </FreshPermissions>,
-    { apis: [[stagelightApiRef, api], permission] },
+    {
+      apis: [[stagelightApiRef, api], permission],
+      initialRouteEntries: options.initialRouteEntries,
+    },
   );
   return api;
 }

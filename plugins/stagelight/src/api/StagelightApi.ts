@@ -2,9 +2,11 @@ import { createApiRef } from '@backstage/frontend-plugin-api';
 import type {
   AuditListResponse,
   BulkPowerResponse,
+  ClinicCostResponse,
   CostProjectionRequest,
   CostProjectionResponse,
   CostSummaryResponse,
+  DoctorReport,
   EnvironmentCostResponse,
   EnvironmentDetail,
   ExtendLeaseRequest,
@@ -20,6 +22,8 @@ import type {
   ScheduleResponse,
   SleepRequest,
   StageForecastResponse,
+  TimelineResponse,
+  WakeDurationsResponse,
   WakeRequest,
 } from '@internal/plugin-stagelight-common';
 
@@ -119,8 +123,27 @@ export interface StagelightApi {
     stage: string,
     options?: ListLimit,
   ): Promise<AuditListResponse>;
+  /** How long waking each environment of the clinic usually takes (median of its recent wakes). */
+  getWakeDurations(clinic: string): Promise<WakeDurationsResponse>;
   /** The audit records of the whole fleet, newest first. */
   getAudit(options?: ListLimit): Promise<AuditListResponse>;
+  /**
+   * The power timeline of one clinic's stages, or of the whole fleet when no
+   * clinic is given, over the last `days` (1..31, default 7): recorded bands,
+   * schedule windows, leases, wake and sleep markers, and cost per day when
+   * the user may read cost.
+   */
+  getTimeline(options?: {
+    clinic?: string;
+    days?: number;
+  }): Promise<TimelineResponse>;
+
+  /**
+   * The doctor: per configured account and region, access, permissions, what
+   * carries the tags; readiness URLs; cost allocation tags. Details only for
+   * holders of `stagelight.admin`.
+   */
+  getDoctorReport(): Promise<DoctorReport>;
 
   /** Month to date against last month by stage and by clinic, with the data's age and diagnostics. */
   getCostSummary(): Promise<CostSummaryResponse>;
@@ -129,6 +152,8 @@ export interface StagelightApi {
     clinic: string,
     stage: string,
   ): Promise<EnvironmentCostResponse>;
+  /** Every configured stage of one clinic: month to date, the awake hourly rate and what a day asleep saves. */
+  getClinicCost(clinic: string): Promise<ClinicCostResponse>;
   /** The current month's forecast of one stage across every clinic. */
   getStageForecast(stage: string): Promise<StageForecastResponse>;
   /** The monthly cost and savings a proposed schedule would give; an invalid schedule answers 400. */

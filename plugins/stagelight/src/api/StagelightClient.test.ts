@@ -138,6 +138,20 @@ describe('StagelightClient', () => {
     expect(fetch).toHaveBeenCalledWith(`${BASE}/clinics`);
   });
 
+  it("reads a clinic's power timeline, or the fleet's, with an optional number of days", async () => {
+    const { client, fetch } = setup();
+
+    await client.getTimeline({ clinic: 'north clinic' });
+    await client.getTimeline({ clinic: 'north-clinic', days: 14 });
+    await client.getTimeline();
+
+    expect(fetch.mock.calls.map(c => c[0])).toEqual([
+      `${BASE}/clinics/north%20clinic/timeline`,
+      `${BASE}/clinics/north-clinic/timeline?days=14`,
+      `${BASE}/timeline`,
+    ]);
+  });
+
   it('throws a ResponseError carrying the backend error on a failed request', async () => {
     const { client } = setup(
       errorResponse(
@@ -353,6 +367,17 @@ describe('StagelightClient', () => {
         method: 'trend',
       });
       expect(fetch).toHaveBeenCalledWith(`${BASE}/cost/stages/test/forecast`);
+    });
+
+    it("reads a clinic's cost and wake durations in one request each", async () => {
+      const { client, fetch } = setup(jsonResponse(200, { clinic: 'north' }));
+
+      await client.getClinicCost('north clinic');
+      await client.getWakeDurations('north clinic');
+      expect(fetch.mock.calls.map(c => c[0])).toEqual([
+        `${BASE}/cost/clinics/north%20clinic`,
+        `${BASE}/clinics/north%20clinic/wake-durations`,
+      ]);
     });
 
     it('posts a projection request as JSON', async () => {

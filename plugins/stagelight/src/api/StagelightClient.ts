@@ -89,8 +89,24 @@ export class StagelightClient implements StagelightApi {
     options = {},
   ) => this.#get(`${envPath(clinic, stage)}/history${limitQuery(options)}`);
 
+  readonly getWakeDurations: StagelightApi['getWakeDurations'] = clinic =>
+    this.#get(`/clinics/${encodeURIComponent(clinic)}/wake-durations`);
+
   readonly getAudit: StagelightApi['getAudit'] = (options = {}) =>
     this.#get(`/audit${limitQuery(options)}`);
+
+  readonly getTimeline: StagelightApi['getTimeline'] = ({
+    clinic,
+    days,
+  } = {}) =>
+    this.#get(
+      `${
+        clinic === undefined ? '' : `/clinics/${encodeURIComponent(clinic)}`
+      }/timeline${days === undefined ? '' : `?days=${days}`}`,
+    );
+
+  readonly getDoctorReport: StagelightApi['getDoctorReport'] = () =>
+    this.#get('/doctor');
 
   readonly getCostSummary: StagelightApi['getCostSummary'] = () =>
     this.#get('/cost/summary');
@@ -104,6 +120,9 @@ export class StagelightClient implements StagelightApi {
         stage,
       )}`,
     );
+
+  readonly getClinicCost: StagelightApi['getClinicCost'] = clinic =>
+    this.#get(`/cost/clinics/${encodeURIComponent(clinic)}`);
 
   readonly getStageForecast: StagelightApi['getStageForecast'] = stage =>
     this.#get(`/cost/stages/${encodeURIComponent(stage)}/forecast`);

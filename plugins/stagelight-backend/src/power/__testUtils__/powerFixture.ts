@@ -5,7 +5,11 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { Config } from '@backstage/config';
 import { DefaultAwsCredentialsManager } from '@backstage/integration-aws-node';
-import { PowerOperation, PowerStep } from '@internal/plugin-stagelight-common';
+import {
+  PowerOperation,
+  PowerStep,
+  PowerStepName,
+} from '@internal/plugin-stagelight-common';
 import { Knex } from 'knex';
 import { MIGRATIONS_DIRECTORY } from '../../database/migrateDatabase';
 import {
@@ -26,6 +30,7 @@ import { StatusCollector } from '../../status/StatusCollector';
 import { testConfig } from '../../__testUtils__/testSettings';
 import { createPowerModule, PowerModule } from '../PowerModule';
 import { readPowerSettings } from '../PowerSettings';
+import { PowerStore, STEPS_OF } from '../engine/PowerStore';
 
 /** A settable clock. */
 export class TestClock {
@@ -144,6 +149,7 @@ export function makePower(options: {
   customizers?: AwsClientCustomizer[];
   owner?: string;
   observers?: Parameters<typeof createPowerModule>[0]['observers'];
+  notifications?: Parameters<typeof createPowerModule>[0]['notifications'];
 }): PowerModule & { settings: StagelightSettings } {
   const { config, settings, power } = powerTestSettings(
     options.endpoint,
@@ -168,6 +174,7 @@ export function makePower(options: {
     sleep: async (ms: number) => options.clock.advance(ms),
     owner: options.owner,
     observers: options.observers,
+    notifications: options.notifications,
   });
   return { ...module, settings };
 }
@@ -248,4 +255,78 @@ export function powerStep(
     finishedAt: null,
     ...overrides,
   };
+}
+
+/**
+ * Stores a finished wake of `clinic/stage` as the engine would have run it:
+ * requested at `requestedAt`, restoring one service (or, with `restored: {}`,
+ * finding it already awake), the deploy marker served `readyAfterSeconds` later.
+ */
+export async function storeFinishedWake(
+  store: PowerStore,
+  wake: {
+    id: string;
+    clinic: string;
+    stage: string;
+    requestedAt: Date;
+    readyAfterSeconds: number;
+    status?: 'succeeded' | 'failed';
+    restored?: Record<string, unknown>;
+  },
+) {
+  const { clinic, stage, requestedAt } = wake;
+  const ready = new Date(requestedAt.getTime() + wake.readyAfterSeconds * 1000);
+  await store.knex.transaction(tx =>
+    store.insertOperation(
+      tx,
+      {
+        id: wake.id,
+        kind: 'wake',
+        trigger: 'user',
+        requestedBy: 'user:default/lee.lead',
+        reason: 'review',
+        targets: {
+          clinic,
+          stage,
+          protected: false,
+          services: [],
+          database: null,
+          probeUrl: 'http://127.0.0.1:9/version',
+          expectedMarker: 'm-1',
+        },
+      },
+      requestedAt,
+    ),
+  );
+  const restored = wake.restored ?? { 'arn:aws:ecs:api': { count: 1 } };
+  const results: Partial<Record<PowerStepName, Record<string, unknown>>> = {
+    'start-db': { already: 'available' },
+    'wait-db-available': { status: 'available' },
+    'restore-counts': { restored, kept: {} },
+    'wait-ready': { marker: 'm-1' },
+  };
+  for (const [position, name] of STEPS_OF.wake.entries()) {
+    const result = results[name] ?? {};
+    await store.markStep(
+      wake.id,
+      position,
+      { status: 'running', started: true },
+      requestedAt,
+    );
+    await store.markStep(
+      wake.id,
+      position,
+      { status: 'done', result, finished: true },
+      ready,
+    );
+  }
+  await store.markOperation(
+    wake.id,
+    {
+      status: wake.status ?? 'succeeded',
+      outcome: 'awake',
+      finished: true,
+    },
+    ready,
+  );
 }

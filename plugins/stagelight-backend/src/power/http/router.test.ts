@@ -13,8 +13,10 @@ import {
   makePower,
   MemoryEnvironmentStore,
   migrate,
+  storeFinishedWake,
   TestClock,
 } from '../__testUtils__/powerFixture';
+import { PowerStore } from '../engine/PowerStore';
 
 const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
 
@@ -74,8 +76,45 @@ describe('createPowerRouter', () => {
       ]),
     );
     app.use(mockErrorHandler());
-    return { app, power, clock };
+    return { app, power, clock, knex };
   }
+
+  it('serves how long waking each environment of a clinic usually takes', async () => {
+    const { app, knex } = await setup();
+    const store = new PowerStore(knex);
+    for (const [n, seconds] of [150, 170, 160].entries()) {
+      await storeFinishedWake(store, {
+        id: `op-${n}`,
+        clinic: 'alder',
+        stage: 'dev',
+        requestedAt: new Date(Date.UTC(2026, 5, 1 + n, 8)),
+        readyAfterSeconds: seconds,
+      });
+    }
+    const res = await request(app).get('/clinics/alder/wake-durations');
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({
+      clinic: 'alder',
+      sampleSize: 10,
+      items: [
+        { stage: 'dev', medianSeconds: 160, wakes: 3 },
+        { stage: 'prod', medianSeconds: null, wakes: 0 },
+      ],
+    });
+    expect(
+      (await request(app).get('/clinics/nowhere/wake-durations')).status,
+    ).toBe(404);
+    expect(
+      (await request(app).get('/clinics/No_Clinic/wake-durations')).status,
+    ).toBe(400);
+  });
+
+  it('does not serve wake durations without read permission', async () => {
+    const { app } = await setup(['stagelight.environment.read']);
+    expect(
+      (await request(app).get('/clinics/alder/wake-durations')).status,
+    ).toBe(403);
+  });
 
   it('wakes with a lease, serves the operation, its list and the history', async () => {
     const { app, power } = await setup();

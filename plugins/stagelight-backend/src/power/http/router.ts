@@ -24,6 +24,7 @@ import { PowerAuditor } from '../audit/PowerAuditor';
 import { LeaseService } from '../service/LeaseService';
 import { PowerService } from '../service/PowerService';
 import { ScheduleService } from '../service/ScheduleService';
+import { WakeDurations } from '../wakeDuration/WakeDurations';
 import { PowerGuard } from './PowerGuard';
 import { PowerRequests } from './requests';
 
@@ -33,6 +34,7 @@ export interface PowerRouterOptions {
   leases: LeaseService;
   schedules: ScheduleService;
   requests: PowerRequests;
+  wakeDurations: WakeDurations;
   auditor: PowerAuditor;
   auditLog: PowerAuditLog;
   httpAuth: HttpAuthService;
@@ -90,6 +92,7 @@ export function createPowerRouter(options: PowerRouterOptions): express.Router {
     leases,
     schedules,
     requests,
+    wakeDurations,
     auditor,
     auditLog,
     httpAuth,
@@ -301,6 +304,12 @@ export function createPowerRouter(options: PowerRouterOptions): express.Router {
       items: await service.listOperations(envOf(req), limitOf(req.query.limit)),
     };
     res.json(body);
+  });
+
+  /** How long waking each environment of the clinic usually takes (the stage board's "usually ready in"). */
+  router.get('/clinics/:clinic/wake-durations', async (req, res) => {
+    await requireRead(req);
+    res.json(await wakeDurations.ofClinic(req.params.clinic));
   });
 
   router.get('/operations/:id', async (req, res) => {

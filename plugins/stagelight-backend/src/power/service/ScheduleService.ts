@@ -117,7 +117,8 @@ export class ScheduleService {
   }
 }
 
-function sourceOf(
+/** Where the schedule in force comes from: the override, else the stage default, else none. */
+export function sourceOf(
   override?: Schedule,
   stageDefault?: Schedule,
 ): ScheduleResponse['source'] {
