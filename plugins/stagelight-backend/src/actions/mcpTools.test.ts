@@ -1,7 +1,4 @@
-import {
-  createBackendModule,
-  createServiceFactory,
-} from '@backstage/backend-plugin-api';
+import { createServiceFactory } from '@backstage/backend-plugin-api';
 import {
   mockCredentials,
   mockServices,
@@ -17,7 +14,6 @@ import {
   PolicyQuery,
   PolicyQueryUser,
 } from '@backstage/plugin-permission-node';
-import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
 import {
   STAGELIGHT_ENVIRONMENT_RESOURCE_TYPE,
   stagelightCostReadPermission,
@@ -42,6 +38,7 @@ import {
 } from '..';
 import { stagelightClockServiceRef } from '../clock/clockService';
 import { stagelightPlugin } from '../plugin';
+import { testPolicyModule } from '../__testUtils__/testPolicy';
 import { databaseStatus, desiredCounts } from '../__testUtils__/fleetFixture';
 import { onBehalfOfAuthServiceFactory } from '../__testUtils__/onBehalfOfAuth';
 import { testConfigData } from '../__testUtils__/testSettings';
@@ -63,43 +60,28 @@ const CLAIMS: Record<string, string[]> = {
  * on the clinics their groups own and on unowned ones and read cost;
  * everyone else only reads status.
  */
-const leadsPolicy = createBackendModule({
-  pluginId: 'permission',
-  moduleId: 'leads-policy',
-  register(reg) {
-    reg.registerInit({
-      deps: { policy: policyExtensionPoint },
-      async init({ policy }) {
-        policy.setPolicy({
-          async handle(req: PolicyQuery, user?: PolicyQueryUser) {
-            const claims = user?.info.ownershipEntityRefs ?? [];
-            const lead = claims.includes('group:default/leads');
-            if (
-              isResourcePermission(
-                req.permission,
-                STAGELIGHT_ENVIRONMENT_RESOURCE_TYPE,
-              )
-            ) {
-              if (!lead) return { result: AuthorizeResult.DENY };
-              const { isClinicOwner, isUnowned } =
-                stagelightEnvironmentConditions;
-              return createStagelightEnvironmentConditionalDecision(
-                req.permission,
-                { anyOf: [isClinicOwner({ claims }), isUnowned()] },
-              );
-            }
-            if (req.permission.name === stagelightCostReadPermission.name) {
-              return {
-                result: lead ? AuthorizeResult.ALLOW : AuthorizeResult.DENY,
-              };
-            }
-            return { result: AuthorizeResult.ALLOW };
-          },
-        });
-      },
-    });
+const leadsPolicy = testPolicyModule(
+  'leads-policy',
+  async (req: PolicyQuery, user?: PolicyQueryUser) => {
+    const claims = user?.info.ownershipEntityRefs ?? [];
+    const lead = claims.includes('group:default/leads');
+    if (
+      isResourcePermission(req.permission, STAGELIGHT_ENVIRONMENT_RESOURCE_TYPE)
+    ) {
+      if (!lead) return { result: AuthorizeResult.DENY };
+      const { isClinicOwner, isUnowned } = stagelightEnvironmentConditions;
+      return createStagelightEnvironmentConditionalDecision(req.permission, {
+        anyOf: [isClinicOwner({ claims }), isUnowned()],
+      });
+    }
+    if (req.permission.name === stagelightCostReadPermission.name) {
+      return {
+        result: lead ? AuthorizeResult.ALLOW : AuthorizeResult.DENY,
+      };
+    }
+    return { result: AuthorizeResult.ALLOW };
   },
-});
+);
 
 /** The day the seeded cost history ends: the test backend's clock starts there and runs on. */
 const TODAY = new Date('2026-11-26T00:00:00Z');

@@ -10,7 +10,6 @@ import {
   PolicyQuery,
   PolicyQueryUser,
 } from '@backstage/plugin-permission-node';
-import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
 import {
   DoctorAccount,
   DoctorReport,
@@ -19,6 +18,7 @@ import {
 import request from 'supertest';
 import { stagelightAwsExtensionPoint } from '../extensions';
 import { stagelightPlugin } from '../plugin';
+import { testPolicyModule } from '../__testUtils__/testPolicy';
 import {
   refuseAssumeRole,
   refuseOperation,
@@ -41,30 +41,20 @@ const PAT = 'user:default/pat.platform';
 const DANA = 'user:default/dana.developer';
 
 /** stagelight.admin for PAT only; everything else for everyone signed in. */
-const adminPolicy = createBackendModule({
-  pluginId: 'permission',
-  moduleId: 'doctor-test-policy',
-  register(reg) {
-    reg.registerInit({
-      deps: { policy: policyExtensionPoint },
-      async init({ policy }) {
-        policy.setPolicy({
-          async handle(req: PolicyQuery, user?: PolicyQueryUser) {
-            if (req.permission.name !== stagelightAdminPermission.name) {
-              return { result: AuthorizeResult.ALLOW };
-            }
-            return {
-              result:
-                user?.info.userEntityRef === PAT
-                  ? AuthorizeResult.ALLOW
-                  : AuthorizeResult.DENY,
-            };
-          },
-        });
-      },
-    });
+const adminPolicy = testPolicyModule(
+  'doctor-test-policy',
+  async (req: PolicyQuery, user?: PolicyQueryUser) => {
+    if (req.permission.name !== stagelightAdminPermission.name) {
+      return { result: AuthorizeResult.ALLOW };
+    }
+    return {
+      result:
+        user?.info.userEntityRef === PAT
+          ? AuthorizeResult.ALLOW
+          : AuthorizeResult.DENY,
+    };
   },
-});
+);
 
 /** The role in 222222222222 lacks lambda:ListFunctions; the one in 444444444444 cannot be assumed. */
 const refusals = createBackendModule({

@@ -4,7 +4,6 @@ import {
   startTestBackend,
   TestDatabases,
 } from '@backstage/backend-test-utils';
-import { createBackendModule } from '@backstage/backend-plugin-api';
 import permissionPlugin from '@backstage/plugin-permission-backend';
 import {
   AuthorizeResult,
@@ -14,7 +13,6 @@ import {
   PolicyQuery,
   PolicyQueryUser,
 } from '@backstage/plugin-permission-node';
-import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
 import { STAGELIGHT_ENVIRONMENT_RESOURCE_TYPE } from '@internal/plugin-stagelight-common';
 import { MotoServer, startMotoServer } from '@internal/stagelight-local-aws';
 import request from 'supertest';
@@ -23,6 +21,7 @@ import {
   stagelightEnvironmentConditions,
 } from '..';
 import { stagelightPlugin } from '../plugin';
+import { testPolicyModule } from '../__testUtils__/testPolicy';
 import { createFleetFixture } from '../__testUtils__/fleetFixture';
 import { onBehalfOfAuthServiceFactory } from '../__testUtils__/onBehalfOfAuth';
 import { testConfigData } from '../__testUtils__/testSettings';
@@ -38,42 +37,28 @@ const ALICE = 'user:default/alice';
  * A policy as an adopter writes it with the exported conditions: environments
  * act for their owners, and for anyone while unowned.
  */
-const ownersPolicy = createBackendModule({
-  pluginId: 'permission',
-  moduleId: 'owners-policy',
-  register(reg) {
-    reg.registerInit({
-      deps: { policy: policyExtensionPoint },
-      async init({ policy }) {
-        policy.setPolicy({
-          async handle(req: PolicyQuery, user?: PolicyQueryUser) {
-            if (
-              !isResourcePermission(
-                req.permission,
-                STAGELIGHT_ENVIRONMENT_RESOURCE_TYPE,
-              )
-            ) {
-              return { result: AuthorizeResult.ALLOW };
-            }
-            const { isClinicOwner, isUnowned } =
-              stagelightEnvironmentConditions;
-            return createStagelightEnvironmentConditionalDecision(
-              req.permission,
-              {
-                anyOf: [
-                  isClinicOwner({
-                    claims: user?.info.ownershipEntityRefs ?? [],
-                  }),
-                  isUnowned(),
-                ],
-              },
-            );
-          },
-        });
-      },
+const ownersPolicy = testPolicyModule(
+  'owners-policy',
+  async (req: PolicyQuery, user?: PolicyQueryUser) => {
+    if (
+      !isResourcePermission(
+        req.permission,
+        STAGELIGHT_ENVIRONMENT_RESOURCE_TYPE,
+      )
+    ) {
+      return { result: AuthorizeResult.ALLOW };
+    }
+    const { isClinicOwner, isUnowned } = stagelightEnvironmentConditions;
+    return createStagelightEnvironmentConditionalDecision(req.permission, {
+      anyOf: [
+        isClinicOwner({
+          claims: user?.info.ownershipEntityRefs ?? [],
+        }),
+        isUnowned(),
+      ],
     });
   },
-});
+);
 
 describe('per-clinic access through the permission backend', () => {
   let moto: MotoServer;
