@@ -3,6 +3,7 @@ import {
   environmentResourceRef,
   parseEnvironmentResourceRef,
   STAGELIGHT_ENVIRONMENT_RESOURCE_TYPE,
+  stagelightAdminPermission,
   stagelightCostReadPermission,
   stagelightEnvironmentReadPermission,
   stagelightEnvironmentSleepPermission,
@@ -46,7 +47,10 @@ describe('stagelight permissions and vocabulary', () => {
       'stagelight.environment.sleep',
       'stagelight.schedule.edit',
       'stagelight.cost.read',
+      'stagelight.admin',
     ]);
+    // The doctor's details (role ARNs, AWS errors) are for platform admins.
+    expect(stagelightAdminPermission.type).toBe('basic');
   });
 
   it('writes and reads environment resource refs', () => {
