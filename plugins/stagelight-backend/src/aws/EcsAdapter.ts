@@ -102,13 +102,7 @@ export class EcsAdapter {
       deployMarker: taskDefinition
         ? await this.deployMarker(where, taskDefinition)
         : null,
-      capacity: service.capacityProviderStrategy?.length
-        ? service.capacityProviderStrategy
-            .map(s => s.capacityProvider ?? '')
-            .filter(Boolean)
-        : service.launchType
-        ? [service.launchType]
-        : [],
+      capacity: capacityOf(service),
       // Application Auto Scaling's view comes from its own API (LocationReader).
       scaling: null,
     };
@@ -146,4 +140,13 @@ export class EcsAdapter {
     }
     return marker;
   }
+}
+
+/** How a service's tasks run: its capacity providers (e.g. FARGATE_SPOT), else its launch type. */
+function capacityOf(service: Service): string[] {
+  const providers = (service.capacityProviderStrategy ?? [])
+    .map(s => s.capacityProvider ?? '')
+    .filter(Boolean);
+  if (providers.length > 0) return providers;
+  return service.launchType ? [service.launchType] : [];
 }

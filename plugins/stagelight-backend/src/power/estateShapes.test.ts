@@ -305,9 +305,9 @@ describe.each(databases.eachSupportedId())(
       });
       expect(await databaseStatus(moto.endpoint, MAPLE)).toBe('stopped');
       // Remembered on the service as well as in the plugin database.
-      const api = recordOf(MAPLE).services.find(s => s.name === 'api')!;
+      const apiService = recordOf(MAPLE).services.find(s => s.name === 'api')!;
       const { tags } = await ecs.send(
-        new ListTagsForResourceCommand({ resourceArn: api.arn }),
+        new ListTagsForResourceCommand({ resourceArn: apiService.arn }),
       );
       expect(tags).toContainEqual({
         key: DEFAULT_TAG_KEYS.scalingBounds,
@@ -330,7 +330,7 @@ describe.each(databases.eachSupportedId())(
         again.steps.find(s => s.name === 'release-scaling')!.result,
       ).toMatchObject({
         released: {},
-        alreadyAsleep: [api.arn],
+        alreadyAsleep: [apiService.arn],
       });
 
       const woke = await wake(p, MAPLE);
