@@ -145,12 +145,12 @@ export function createPowerModule(o: PowerModuleOptions): PowerModule {
     engine,
     store,
     environments: o.store,
+    schedules,
     settings: o.settings,
-    power: o.power,
     logger: o.logger,
   });
   const warnings = new LeaseWarnings({
-    store,
+    schedules,
     warnings: new LeaseWarningStore(o.knex),
     environments: o.store,
     power: o.power,

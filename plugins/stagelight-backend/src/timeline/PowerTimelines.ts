@@ -26,7 +26,7 @@ const iso = (ms: number) => new Date(ms).toISOString();
 export interface PowerTimelinesOptions {
   lookup: Pick<EnvironmentLookup, 'environmentsOf' | 'snapshot'>;
   history: Pick<PowerHistory, 'spans'>;
-  schedules: Pick<ScheduleService, 'plan'>;
+  schedules: Pick<ScheduleService, 'plans'>;
   auditLog: Pick<PowerAuditLog, 'between'>;
   cost: Pick<CostData, 'dailyCost'>;
   /** The configured stages, in promotion order: a clinic's rows come in this order. */
@@ -98,6 +98,7 @@ export class PowerTimelines {
       }),
     ]);
 
+    const plans = await this.deps.schedules.plans(sorted, now);
     const environments: EnvironmentTimeline[] = [];
     for (const record of sorted) {
       const s = stages.indexOf(record.stage);
@@ -107,7 +108,7 @@ export class PowerTimelines {
         toMs,
         toMs,
       );
-      const plan = await this.deps.schedules.plan(record, now);
+      const plan = plans.get(`${record.clinic}/${record.stage}`)!;
       const schedule = plan.override ?? plan.stageDefault;
       const leases: LeaseSpan[] =
         plan.lease &&

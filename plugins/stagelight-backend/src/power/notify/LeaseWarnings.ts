@@ -3,11 +3,9 @@ import { LoggerService } from '@backstage/backend-plugin-api';
 import type { NotificationService } from '@backstage/plugin-notifications-node';
 import { PowerState } from '@internal/plugin-stagelight-common';
 import { DateTime } from 'luxon';
-import { desiredPowerState } from '../../schedule';
 import { EnvironmentStore } from '../../snapshot/EnvironmentStore';
-import { PowerStore } from '../engine/PowerStore';
 import { PowerSettings } from '../PowerSettings';
-import { leasePeriods } from '../service/leases';
+import { ScheduleService } from '../service/ScheduleService';
 import { LeaseWarningStore } from './LeaseWarningStore';
 import { leaseWarningPayload, SleepWarning } from './leaseWarningMessage';
 
@@ -31,10 +29,10 @@ export interface LeaseWarningsResult {
 export class LeaseWarnings {
   constructor(
     private readonly deps: {
-      store: PowerStore;
+      schedules: ScheduleService;
       warnings: LeaseWarningStore;
       environments: EnvironmentStore;
-      power: Pick<PowerSettings, 'stageSchedules' | 'leaseWarning'>;
+      power: Pick<PowerSettings, 'leaseWarning'>;
       notifications?: NotificationService;
       logger: LoggerService;
     },
@@ -42,28 +40,18 @@ export class LeaseWarnings {
 
   /** The warnings due at `now`: the coming sleeps and who is told of each. */
   async due(now: Date): Promise<SleepWarning[]> {
-    const { environments, store, power, warnings } = this.deps;
+    const { environments, schedules, power, warnings } = this.deps;
     const snapshot = await environments.snapshot();
     if (!snapshot) return [];
-    const leases = new Map(
-      (await store.allLeases()).map(l => [`${l.clinic}/${l.stage}`, l]),
-    );
-    const overrides = await store.allSchedules();
+    const plans = await schedules.plans(snapshot.records, now);
     const due: SleepWarning[] = [];
     for (const record of snapshot.records) {
       if (record.protected || ASLEEP.includes(record.power)) continue;
-      const key = `${record.clinic}/${record.stage}`;
-      const schedule =
-        overrides.get(key) ?? power.stageSchedules.get(record.stage);
+      const plan = plans.get(`${record.clinic}/${record.stage}`)!;
+      const schedule = plan.override ?? plan.stageDefault;
       // Without a schedule nothing puts the environment to sleep, a lease's end included.
       if (!schedule) continue;
-      const lease = leases.get(key);
-      const d = desiredPowerState({
-        protected: false,
-        leases: leasePeriods(lease),
-        schedule,
-        at: now,
-      });
+      const { lease, desired: d } = plan;
       const next = d.nextTransition;
       if (d.state !== 'awake' || next?.state !== 'asleep') continue;
       if (next.at.getTime() - now.getTime() > power.leaseWarning.beforeMs) {

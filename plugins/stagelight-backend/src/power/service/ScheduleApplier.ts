@@ -2,14 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { PowerOperation, PowerState } from '@internal/plugin-stagelight-common';
 import { StagelightSettings } from '../../config/StagelightConfig';
-import { desiredPowerState } from '../../schedule';
 import { EnvironmentRecord } from '../../snapshot/EnvironmentRecord';
 import { EnvironmentStore } from '../../snapshot/EnvironmentStore';
 import { PowerEngine } from '../engine/PowerEngine';
 import { PowerStore } from '../engine/PowerStore';
 import { powerTargetsOf } from '../engine/PowerTargets';
-import { PowerSettings } from '../PowerSettings';
-import { leasePeriods } from './leases';
+import { ScheduleService } from './ScheduleService';
 
 export const SCHEDULER_ACTOR = 'stagelight:scheduler';
 
@@ -33,37 +31,26 @@ export class ScheduleApplier {
       engine: PowerEngine;
       store: PowerStore;
       environments: EnvironmentStore;
+      schedules: ScheduleService;
       settings: Pick<StagelightSettings, 'aws' | 'readiness'>;
-      power: Pick<PowerSettings, 'stageSchedules'>;
       logger: LoggerService;
     },
   ) {}
 
   async apply(now: Date): Promise<ApplySchedulesResult> {
-    const { environments, store, power, engine, logger } = this.deps;
+    const { environments, store, schedules, engine, logger } = this.deps;
     const snapshot = await environments.snapshot();
     if (!snapshot) return { checked: 0, started: [] };
-    const leases = new Map(
-      (await store.allLeases()).map(l => [`${l.clinic}/${l.stage}`, l]),
-    );
-    const overrides = await store.allSchedules();
+    const plans = await schedules.plans(snapshot.records, now);
     const claimant = `apply-${randomUUID()}`;
     const started: PowerOperation[] = [];
     let checked = 0;
     for (const record of snapshot.records) {
       if (record.protected) continue;
       const key = `${record.clinic}/${record.stage}`;
-      const schedule =
-        overrides.get(key) ?? power.stageSchedules.get(record.stage);
-      const lease = leases.get(key);
-      if (!schedule && !lease) continue;
+      const { override, stageDefault, lease, desired: d } = plans.get(key)!;
+      if (!override && !stageDefault && !lease) continue;
       checked += 1;
-      const d = desiredPowerState({
-        protected: false,
-        leases: leasePeriods(lease),
-        schedule,
-        at: now,
-      });
       try {
         const mismatch =
           record.power !== 'unknown' &&

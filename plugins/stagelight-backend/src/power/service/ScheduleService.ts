@@ -96,9 +96,45 @@ export class ScheduleService {
 
   async plan(record: EnvironmentRecord, now: Date): Promise<PowerPlan> {
     const env = { clinic: record.clinic, stage: record.stage };
-    const override = await this.deps.store.getSchedule(env);
+    const [override, lease] = await Promise.all([
+      this.deps.store.getSchedule(env),
+      this.deps.store.getLease(env),
+    ]);
+    return this.#planOf(record, override, lease, now);
+  }
+
+  /**
+   * Every environment's plan at `now`, keyed `<clinic>/<stage>`, from one read
+   * of all overrides and one of all leases: what the scheduler, the sleep
+   * warnings and the timeline go through for the whole fleet.
+   */
+  async plans(
+    records: readonly EnvironmentRecord[],
+    now: Date,
+  ): Promise<Map<string, PowerPlan>> {
+    const [overrides, leases] = await Promise.all([
+      this.deps.store.allSchedules(),
+      this.deps.store.allLeases(),
+    ]);
+    const leaseOf = new Map(leases.map(l => [`${l.clinic}/${l.stage}`, l]));
+    return new Map(
+      records.map(record => {
+        const key = `${record.clinic}/${record.stage}`;
+        return [
+          key,
+          this.#planOf(record, overrides.get(key), leaseOf.get(key), now),
+        ];
+      }),
+    );
+  }
+
+  #planOf(
+    record: EnvironmentRecord,
+    override: Schedule | undefined,
+    lease: PowerLease | undefined,
+    now: Date,
+  ): PowerPlan {
     const stageDefault = this.deps.power.stageSchedules.get(record.stage);
-    const lease = await this.deps.store.getLease(env);
     const desired = desiredPowerState({
       protected: record.protected,
       leases: leasePeriods(lease),
