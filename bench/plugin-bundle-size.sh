@@ -5,7 +5,7 @@
 # (React, Material UI, @backstage/*, @remixicon), and prints gzip bytes of the
 # plugin's own chunks and of the chunks that carry its chart library (recharts,
 # loaded only when a chart is drawn). Shared code the plugin brings itself (e.g.
-# @internal/plugin-stagelight-common) is counted. `--app` also builds the portal for
+# @stagelight/backstage-plugin-stagelight-common) is counted. `--app` also builds the portal for
 # production and lists the chunks Stagelight ends up in.
 set -euo pipefail
 cd "$(dirname "$0")/.."

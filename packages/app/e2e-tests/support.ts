@@ -4,7 +4,7 @@ import {
   DEFAULT_TAG_KEYS,
   environmentResourceNames,
   StageName,
-} from '@internal/stagelight-tag-contract';
+} from '@stagelight/tag-contract';
 
 /** The demo organisation's people the sign-in page offers (app-config.yaml). */
 export type Persona =

@@ -4,7 +4,7 @@
  * order listed.
  */
 import { createBackend } from '@backstage/backend-defaults';
-import { eventsModuleStagelightJsonBody } from '@internal/plugin-stagelight-backend';
+import { eventsModuleStagelightJsonBody } from '@stagelight/backstage-plugin-stagelight-backend';
 
 const backend = createBackend();
 
@@ -28,7 +28,7 @@ const features = {
     import('@backstage/plugin-catalog-backend'),
     import('@backstage/plugin-catalog-backend-module-scaffolder-entity-model'),
     import('@backstage/plugin-catalog-backend-module-logs'),
-    import('@internal/plugin-catalog-backend-module-stagelight'),
+    import('@stagelight/backstage-plugin-catalog-backend-module-stagelight'),
   ],
 
   // GitHub webhooks at POST /api/events/http/github, re-published as
@@ -41,7 +41,7 @@ const features = {
   ],
 
   // Inventory, status and readiness of every clinic's stages; wake, sleep and cost.
-  stagelight: [import('@internal/plugin-stagelight-backend')],
+  stagelight: [import('@stagelight/backstage-plugin-stagelight-backend')],
 
   // The stagelight module runs "New clinic: image-review stack": it validates
   // the clinic and generates its repository.
@@ -49,14 +49,16 @@ const features = {
     import('@backstage/plugin-scaffolder-backend'),
     import('@backstage/plugin-scaffolder-backend-module-github'),
     import('@backstage/plugin-scaffolder-backend-module-notifications'),
-    import('@internal/plugin-scaffolder-backend-module-stagelight'),
+    import('@stagelight/backstage-plugin-scaffolder-backend-module-stagelight'),
   ],
 
   // Everyone reads status, leads wake, sleep and edit schedules, managers and
   // leads read cost (roles from catalog groups, see app-config.yaml).
   permission: [
     import('@backstage/plugin-permission-backend'),
-    import('@internal/plugin-permission-backend-module-stagelight-policy'),
+    import(
+      '@stagelight/backstage-plugin-permission-backend-module-stagelight-policy'
+    ),
   ],
 
   // Postgres engine in production, in-memory Lunr on SQLite.

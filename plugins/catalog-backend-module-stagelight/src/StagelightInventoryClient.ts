@@ -3,7 +3,7 @@ import { ResponseError } from '@backstage/errors';
 import {
   EnvironmentDetail,
   ListEnvironmentsResponse,
-} from '@internal/plugin-stagelight-common';
+} from '@stagelight/backstage-plugin-stagelight-common';
 
 /** What the provider needs from Stagelight: every environment with its resources. */
 export interface StagelightInventory {

@@ -7,7 +7,7 @@ import {
 } from '@backstage/plugin-catalog-node';
 // The acceptance test needs the real backend to serve the inventory; the module itself never imports it.
 // eslint-disable-next-line @backstage/no-mixed-plugin-imports
-import stagelightPlugin from '@internal/plugin-stagelight-backend';
+import stagelightPlugin from '@stagelight/backstage-plugin-stagelight-backend';
 import {
   demoFleet,
   MotoServer,

@@ -7,7 +7,7 @@ import {
   clinicCatalogEntities,
   EnvironmentDetail,
   STAGELIGHT_CLINIC_ANNOTATION,
-} from '@internal/plugin-stagelight-common';
+} from '@stagelight/backstage-plugin-stagelight-common';
 
 export interface EntityOptions {
   /** Used when a clinic's resources carry no owner tag. */
@@ -51,7 +51,9 @@ export function entitiesFromEnvironments(
       stages: envs.map(env => ({
         stage: env.stage,
         resources: env.resources.flatMap(r =>
-          r.component ? [{ component: r.component, name: r.name, arn: r.arn }] : [],
+          r.component
+            ? [{ component: r.component, name: r.name, arn: r.arn }]
+            : [],
         ),
       })),
     });

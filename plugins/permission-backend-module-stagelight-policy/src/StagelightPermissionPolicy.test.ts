@@ -6,7 +6,7 @@ import {
   stagelightEnvironmentSleepPermission,
   stagelightEnvironmentWakePermission,
   stagelightScheduleEditPermission,
-} from '@internal/plugin-stagelight-common';
+} from '@stagelight/backstage-plugin-stagelight-common';
 import {
   StagelightPermissionPolicy,
   StagelightPolicyOptions,

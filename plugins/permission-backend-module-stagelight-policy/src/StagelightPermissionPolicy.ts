@@ -12,8 +12,8 @@ import {
 import {
   createStagelightEnvironmentConditionalDecision,
   stagelightEnvironmentConditions,
-} from '@internal/plugin-stagelight-backend';
-import { STAGELIGHT_ENVIRONMENT_RESOURCE_TYPE } from '@internal/plugin-stagelight-common';
+} from '@stagelight/backstage-plugin-stagelight-backend';
+import { STAGELIGHT_ENVIRONMENT_RESOURCE_TYPE } from '@stagelight/backstage-plugin-stagelight-common';
 import { isStagelightPermission, RoleGroups, rolesOf, userMay } from './roles';
 
 const ALLOW: PolicyDecision = { result: AuthorizeResult.ALLOW };

@@ -10,7 +10,7 @@ import {
   stagelightEnvironmentReadPermission,
   stagelightEnvironmentSleepPermission,
   stagelightEnvironmentWakePermission,
-} from '@internal/plugin-stagelight-common';
+} from '@stagelight/backstage-plugin-stagelight-common';
 import request from 'supertest';
 import permissionModuleStagelightPolicy from './index';
 

@@ -1,5 +1,5 @@
 import { ConfigReader } from '@backstage/config';
-import { stagelightPermissions } from '@internal/plugin-stagelight-common';
+import { stagelightPermissions } from '@stagelight/backstage-plugin-stagelight-common';
 import { readRoleGroups, rolesOf, userMay } from './roles';
 
 const groups = readRoleGroups(new ConfigReader({}));

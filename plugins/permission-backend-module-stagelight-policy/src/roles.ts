@@ -6,7 +6,7 @@ import {
   stagelightEnvironmentSleepPermission,
   stagelightEnvironmentWakePermission,
   stagelightScheduleEditPermission,
-} from '@internal/plugin-stagelight-common';
+} from '@stagelight/backstage-plugin-stagelight-common';
 
 /** Who may do what in Stagelight (docs/architecture.md, "Security and audit"): leads act, managers read cost, platform admins see the doctor's details, everyone reads status. */
 export type StagelightRole = 'lead' | 'manager' | 'admin';

@@ -1,7 +1,4 @@
-import {
-  CLINIC_ID_PATTERN,
-  DEFAULT_STAGES,
-} from '@internal/stagelight-tag-contract';
+import { CLINIC_ID_PATTERN, DEFAULT_STAGES } from '@stagelight/tag-contract';
 import { parseAllDocuments } from 'yaml';
 import { DryRunFile, startScaffolder } from './__testUtils__/scaffolderBackend';
 import {

@@ -23,7 +23,7 @@ import {
   queueCostResults,
   startMotoServer,
 } from '@internal/stagelight-local-aws';
-import { DEFAULT_STAGES } from '@internal/stagelight-tag-contract';
+import { DEFAULT_STAGES } from '@stagelight/tag-contract';
 import express from 'express';
 import knexFactory, { Knex } from 'knex';
 import path from 'node:path';

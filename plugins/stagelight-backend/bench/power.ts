@@ -10,7 +10,7 @@
 import { performance } from 'node:perf_hooks';
 import { DefaultAwsCredentialsManager } from '@backstage/integration-aws-node';
 import { ConfigReader } from '@backstage/config';
-import { Schedule } from '@internal/plugin-stagelight-common';
+import { Schedule } from '@stagelight/backstage-plugin-stagelight-common';
 import { awsClientFactoryFromSettings } from '../src/aws/AwsClientFactory';
 import { CallCounter } from '../src/aws/CallCounter';
 import { readStagelightSettings } from '../src/config/StagelightConfig';

@@ -18,7 +18,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { SchedulerService } from '@backstage/backend-plugin-api';
-import { DEFAULT_STAGES } from '@internal/stagelight-tag-contract';
+import { DEFAULT_STAGES } from '@stagelight/tag-contract';
 import { startMotoServer } from '@internal/stagelight-local-aws';
 import { CallCounter } from '../src/aws/CallCounter';
 import { stagelightAwsExtensionPoint } from '../src/extensions';

@@ -17,7 +17,7 @@ import {
   ScheduleException,
   ScheduleWindow,
   WEEKDAYS,
-} from '@internal/plugin-stagelight-common';
+} from '@stagelight/backstage-plugin-stagelight-common';
 import { DateTime } from 'luxon';
 import { awakeHoursInMonth } from '../src/cost/projection';
 import { desiredPowerState, validateSchedule } from '../src/schedule';

@@ -10,7 +10,7 @@ import {
   EntityProvider,
   entityRouteRef,
 } from '@backstage/plugin-catalog-react';
-import { STAGELIGHT_CLINIC_ANNOTATION } from '@internal/plugin-stagelight-common';
+import { STAGELIGHT_CLINIC_ANNOTATION } from '@stagelight/backstage-plugin-stagelight-common';
 import {
   detail,
   emptyFleetApi,

@@ -1,6 +1,6 @@
 /**
  * The list of AWS actions alone, without the CDK constructs: what the backend
- * imports (`@internal/stagelight-aws-access/actions`), so the portal does not
+ * imports (`@stagelight/aws-access/actions`), so the portal does not
  * load aws-cdk-lib.
  */
 export {

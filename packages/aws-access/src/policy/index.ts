@@ -1,6 +1,6 @@
 /**
  * The policy documents alone, without the CDK constructs
- * (`@internal/stagelight-aws-access/policy`): what a test that puts the
+ * (`@stagelight/aws-access/policy`): what a test that puts the
  * shipped policy on a local AWS user imports.
  */
 export {

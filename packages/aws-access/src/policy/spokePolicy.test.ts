@@ -1,4 +1,4 @@
-import { DEFAULT_TAG_KEYS, APP_NAME } from '@internal/stagelight-tag-contract';
+import { DEFAULT_TAG_KEYS, APP_NAME } from '@stagelight/tag-contract';
 import { AWS_ACTIONS, AwsAction } from '../actions/awsActions';
 import {
   POWER_ALLOW_SID,

@@ -2,7 +2,7 @@ import {
   APP_NAME,
   DEFAULT_PROTECTED_STAGES,
   DEFAULT_TAG_KEYS,
-} from '@internal/stagelight-tag-contract';
+} from '@stagelight/tag-contract';
 import {
   AWS_ACTIONS,
   AwsAction,

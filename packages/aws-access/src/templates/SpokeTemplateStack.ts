@@ -13,7 +13,7 @@ import {
   APP_NAME,
   DEFAULT_PROTECTED_STAGES,
   DEFAULT_TAG_KEYS,
-} from '@internal/stagelight-tag-contract';
+} from '@stagelight/tag-contract';
 import {
   DEFAULT_SPOKE_ROLE_NAME,
   StagelightSpoke,

@@ -1,7 +1,7 @@
 import {
   environmentResourceNames,
   EnvironmentResourceNames,
-} from '@internal/stagelight-tag-contract';
+} from '@stagelight/tag-contract';
 import type { ClinicConfig, ResolvedStage } from './schema';
 
 /**

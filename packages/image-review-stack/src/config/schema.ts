@@ -3,7 +3,7 @@ import {
   CLINIC_ID_MAX_LENGTH,
   environmentResourceNames,
   isValidClinicId,
-} from '@internal/stagelight-tag-contract';
+} from '@stagelight/tag-contract';
 import { z } from 'zod';
 
 /**

@@ -5,7 +5,7 @@ import {
   ComponentName,
   environmentTagList,
   environmentTags,
-} from '@internal/stagelight-tag-contract';
+} from '@stagelight/tag-contract';
 import type { ClinicConfig, ResolvedStage } from '../config/schema';
 import type { EnvironmentNames } from '../config/names';
 

@@ -2,10 +2,7 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import { spawnSync } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
 import { AwsSolutionsChecks, HIPAASecurityChecks } from 'cdk-nag';
-import {
-  DEFAULT_TAG_KEYS,
-  environmentTags,
-} from '@internal/stagelight-tag-contract';
+import { DEFAULT_TAG_KEYS, environmentTags } from '@stagelight/tag-contract';
 import { SAMPLE_CLINIC_CONFIG_PATH } from '../__testUtils__/sampleClinic';
 import { loadClinicConfig } from '../config/loadClinicConfig';
 import { environmentNames } from '../config/names';

@@ -1,6 +1,6 @@
 import { App, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks, HIPAASecurityChecks } from 'cdk-nag';
-import { environmentResourceNames } from '@internal/stagelight-tag-contract';
+import { environmentResourceNames } from '@stagelight/tag-contract';
 import type { ClinicConfig } from '../config/schema';
 import { ImageReviewStack } from './ImageReviewStack';
 

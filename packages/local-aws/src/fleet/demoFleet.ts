@@ -2,7 +2,7 @@ import {
   DEFAULT_STAGES,
   environmentResourceNames as contractNames,
   StageName,
-} from '@internal/stagelight-tag-contract';
+} from '@stagelight/tag-contract';
 
 /** One environment of the demo fleet: what the seed makes it look like. */
 export interface DemoEnvironment {

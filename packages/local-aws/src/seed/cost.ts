@@ -1,4 +1,4 @@
-import { APP_NAME, DEFAULT_TAG_KEYS, TagKeys } from '@internal/stagelight-tag-contract';
+import { APP_NAME, DEFAULT_TAG_KEYS, TagKeys } from '@stagelight/tag-contract';
 import { DemoFleet } from '../fleet/demoFleet';
 
 const DAY_MS = 24 * 3600 * 1000;
@@ -25,21 +25,32 @@ export function demoCostPages(
   const days = options.days ?? 90;
   const pages = options.pages ?? 2;
   const keys = options.keys ?? DEFAULT_TAG_KEYS;
-  const end = Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate());
+  const end = Date.UTC(
+    today.getUTCFullYear(),
+    today.getUTCMonth(),
+    today.getUTCDate(),
+  );
   const results: {
     TimePeriod: { Start: string; End: string };
     Total: Record<string, never>;
-    Groups: { Keys: string[]; Metrics: { UnblendedCost: { Amount: string; Unit: string } } }[];
+    Groups: {
+      Keys: string[];
+      Metrics: { UnblendedCost: { Amount: string; Unit: string } };
+    }[];
     Estimated: boolean;
   }[] = [];
   for (let d = days; d >= 1; d--) {
     const start = end - d * DAY_MS;
     const weekday = new Date(start).getUTCDay();
     const groups = fleet.environments.map(env => {
-      const sleepsOnWeekend = env.stage !== 'prod' && (weekday === 0 || weekday === 6);
+      const sleepsOnWeekend =
+        env.stage !== 'prod' && (weekday === 0 || weekday === 6);
       const asleepLately = env.asleep && d <= 5;
       const factor = asleepLately || sleepsOnWeekend ? 0.25 : 1;
-      const amount = env.dailyCostAwake * factor * (1 + noise(`${env.clinic}/${env.stage}/${d}`));
+      const amount =
+        env.dailyCostAwake *
+        factor *
+        (1 + noise(`${env.clinic}/${env.stage}/${d}`));
       return {
         Keys: [`${keys.stage}$${env.stage}`, `${keys.clinic}$${env.clinic}`],
         Metrics: { UnblendedCost: { Amount: amount.toFixed(10), Unit: 'USD' } },
@@ -66,10 +77,14 @@ export function demoCostPages(
 
 /** Queues pages at moto_server: each distinct GetCostAndUsage request takes the next one. */
 export async function queueCostResults(endpoint: string, pages: unknown[]) {
-  const res = await fetch(`${endpoint}/moto-api/static/ce/cost-and-usage-results`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ results: pages }),
-  });
-  if (res.status !== 201) throw new Error(`moto refused cost results: ${res.status}`);
+  const res = await fetch(
+    `${endpoint}/moto-api/static/ce/cost-and-usage-results`,
+    {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ results: pages }),
+    },
+  );
+  if (res.status !== 201)
+    throw new Error(`moto refused cost results: ${res.status}`);
 }

@@ -7,10 +7,7 @@ import {
   TagResourceCommand,
   UpdateServiceCommand,
 } from '@aws-sdk/client-ecs';
-import {
-  DEFAULT_TAG_KEYS,
-  environmentTagList,
-} from '@internal/stagelight-tag-contract';
+import { DEFAULT_TAG_KEYS, environmentTagList } from '@stagelight/tag-contract';
 import { DemoEnvironment, environmentResourceNames } from '../fleet/demoFleet';
 import { SeedClients } from './clients';
 import { isNotFound } from './errors';

@@ -3,10 +3,7 @@ import {
   CreateFunctionCommand,
   GetFunctionCommand,
 } from '@aws-sdk/client-lambda';
-import {
-  ComponentName,
-  environmentTags,
-} from '@internal/stagelight-tag-contract';
+import { ComponentName, environmentTags } from '@stagelight/tag-contract';
 import { DemoEnvironment, environmentResourceNames } from '../fleet/demoFleet';
 import { SeedClients } from './clients';
 import { isNotFound } from './errors';

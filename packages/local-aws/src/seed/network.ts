@@ -10,7 +10,7 @@ import {
   CreateLoadBalancerCommand,
   DescribeLoadBalancersCommand,
 } from '@aws-sdk/client-elastic-load-balancing-v2';
-import { environmentTagList } from '@internal/stagelight-tag-contract';
+import { environmentTagList } from '@stagelight/tag-contract';
 import { DemoEnvironment, environmentResourceNames } from '../fleet/demoFleet';
 import { SeedClients } from './clients';
 import { isNotFound } from './errors';

@@ -6,7 +6,7 @@ import {
   DescribeDBInstancesCommand,
   StopDBClusterCommand,
 } from '@aws-sdk/client-rds';
-import { environmentTagList } from '@internal/stagelight-tag-contract';
+import { environmentTagList } from '@stagelight/tag-contract';
 import { DemoEnvironment, environmentResourceNames } from '../fleet/demoFleet';
 import { SeedClients } from './clients';
 import { isNotFound } from './errors';

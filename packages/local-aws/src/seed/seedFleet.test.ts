@@ -14,7 +14,7 @@ import {
   GetQueueUrlCommand,
   SQSClient,
 } from '@aws-sdk/client-sqs';
-import { APP_NAME, DEFAULT_TAG_KEYS } from '@internal/stagelight-tag-contract';
+import { APP_NAME, DEFAULT_TAG_KEYS } from '@stagelight/tag-contract';
 import { demoFleet, environmentResourceNames } from '../fleet/demoFleet';
 import { localAwsClientConfig, LOCAL_ACCOUNT_ID } from '../moto/clientConfig';
 import { MotoServer, startMotoServer } from '../moto/MotoServer';

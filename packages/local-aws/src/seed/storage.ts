@@ -21,7 +21,7 @@ import {
   ComponentName,
   environmentTags,
   environmentTagList,
-} from '@internal/stagelight-tag-contract';
+} from '@stagelight/tag-contract';
 import { DemoEnvironment, environmentResourceNames } from '../fleet/demoFleet';
 import { SeedClients } from './clients';
 import { isNotFound } from './errors';

@@ -1,7 +1,7 @@
 import {
   EnvironmentDetail,
   EnvironmentResource,
-} from '@internal/plugin-stagelight-common';
+} from '@stagelight/backstage-plugin-stagelight-common';
 
 const res = (
   component: string,

@@ -22,20 +22,24 @@ export async function writeDryRunFiles(dir: string, files: DryRunFile[]) {
 
 /**
  * Stands in for `yarn install` in a rendered repository: node_modules holds a
- * symlink to every package the monorepo installed, except `@internal`, which
- * holds links to the repository's own vendor/ folders exactly as Yarn's
+ * symlink to every package the monorepo installed, except the workspace's own
+ * scopes (`@internal`, `@stagelight`), which hold links to the repository's
+ * own vendor/ folders exactly as Yarn's
  * `link:` protocol lays them out. So the repository resolves the vendored
  * tag contract, not the monorepo's, and the stack finds itself by name only
  * through its package.json `exports` (self-reference).
  */
+const WORKSPACE_SCOPES = ['@internal', '@stagelight'];
+
 export async function linkDependencies(dir: string) {
   const modules = join(dir, 'node_modules');
-  await fs.mkdir(join(modules, '@internal'), { recursive: true });
+  await fs.mkdir(modules, { recursive: true });
   for (const entry of await fs.readdir(MONOREPO_NODE_MODULES)) {
-    if (entry === '@internal') continue;
+    if (WORKSPACE_SCOPES.includes(entry)) continue;
     await fs.symlink(join(MONOREPO_NODE_MODULES, entry), join(modules, entry));
   }
   for (const vendored of Object.values(VENDOR)) {
+    await fs.mkdir(dirname(join(modules, vendored.name)), { recursive: true });
     await fs.symlink(join(dir, vendored.dir), join(modules, vendored.name));
   }
 }

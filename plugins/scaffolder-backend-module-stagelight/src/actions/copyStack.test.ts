@@ -74,7 +74,7 @@ describe('stagelight:stack:copy', () => {
         'utf8',
       ),
     );
-    expect(localAws.dependencies['@internal/stagelight-tag-contract']).toBe(
+    expect(localAws.dependencies['@stagelight/tag-contract']).toBe(
       'link:../stagelight-tag-contract',
     );
   });
@@ -92,7 +92,7 @@ describe('stagelight:stack:copy', () => {
     expect(pkg.dependencies['aws-cdk-lib']).toBe(
       stack.dependencies['aws-cdk-lib'],
     );
-    expect(pkg.dependencies['@internal/stagelight-tag-contract']).toBe(
+    expect(pkg.dependencies['@stagelight/tag-contract']).toBe(
       'link:./vendor/stagelight-tag-contract',
     );
     expect(pkg.devDependencies['@internal/stagelight-local-aws']).toBe(

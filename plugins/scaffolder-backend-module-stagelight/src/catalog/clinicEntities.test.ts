@@ -1,10 +1,10 @@
-import { entitiesFromEnvironments } from '@internal/plugin-catalog-backend-module-stagelight';
+import { entitiesFromEnvironments } from '@stagelight/backstage-plugin-catalog-backend-module-stagelight';
 import {
   STAGELIGHT_ARN_ANNOTATION,
   STAGELIGHT_STAGE_ANNOTATION,
   type EnvironmentDetail,
   type EnvironmentResource,
-} from '@internal/plugin-stagelight-common';
+} from '@stagelight/backstage-plugin-stagelight-common';
 import type { Entity } from '@backstage/catalog-model';
 import { sampleForm } from '../__testUtils__/clinicForm';
 import { checkClinicForm } from '../clinic/clinicForm';

@@ -2,7 +2,7 @@ import type { Entity } from '@backstage/catalog-model';
 import {
   clinicCatalogEntities,
   STAGELIGHT_CLINIC_ANNOTATION,
-} from '@internal/plugin-stagelight-common';
+} from '@stagelight/backstage-plugin-stagelight-common';
 import {
   ClinicConfig,
   ResolvedStage,
@@ -77,7 +77,9 @@ export function clinicEntities(
     owner: config.owner,
     annotations: {
       [STAGELIGHT_CLINIC_ANNOTATION]: config.clinic,
-      ...(options.repoSlug ? { 'github.com/project-slug': options.repoSlug } : {}),
+      ...(options.repoSlug
+        ? { 'github.com/project-slug': options.repoSlug }
+        : {}),
     },
     stages: config.stages.map(stage => ({
       stage: stage.name,

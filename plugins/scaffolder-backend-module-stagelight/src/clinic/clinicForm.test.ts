@@ -1,4 +1,4 @@
-import { DEFAULT_STAGES } from '@internal/stagelight-tag-contract';
+import { DEFAULT_STAGES } from '@stagelight/tag-contract';
 import { sampleForm } from '../__testUtils__/clinicForm';
 import { ClinicForm, ClinicFormError, checkClinicForm } from './clinicForm';
 

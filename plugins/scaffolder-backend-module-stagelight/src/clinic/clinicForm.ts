@@ -1,7 +1,7 @@
 import {
   DEFAULT_PROTECTED_STAGES,
   DEFAULT_STAGES,
-} from '@internal/stagelight-tag-contract';
+} from '@stagelight/tag-contract';
 import {
   ClinicConfig,
   ClinicConfigInput,

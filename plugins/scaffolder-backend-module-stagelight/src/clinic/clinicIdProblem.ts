@@ -1,7 +1,7 @@
 import {
   CLINIC_ID_MAX_LENGTH,
   isValidClinicId,
-} from '@internal/stagelight-tag-contract';
+} from '@stagelight/tag-contract';
 
 /**
  * What is wrong with a clinic id, in words a user can act on; undefined when

@@ -1,4 +1,4 @@
-import { DEFAULT_PROTECTED_STAGES } from '@internal/stagelight-tag-contract';
+import { DEFAULT_PROTECTED_STAGES } from '@stagelight/tag-contract';
 import type { ClinicConfigInput } from '../stack/stackPackage';
 
 type StageStart = Pick<

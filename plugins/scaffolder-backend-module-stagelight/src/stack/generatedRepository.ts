@@ -14,22 +14,22 @@ export interface StackSources {
 export function installedStackSources(): StackSources {
   const root = (pkg: string) => dirname(require.resolve(`${pkg}/package.json`));
   return {
-    stack: root('@internal/image-review-stack'),
-    tagContract: root('@internal/stagelight-tag-contract'),
+    stack: root('@stagelight/image-review-stack'),
+    tagContract: root('@stagelight/tag-contract'),
     localAws: root('@internal/stagelight-local-aws'),
   };
 }
 
 /**
  * Vendored workspace packages live in `vendor/` and are linked (`link:`), so
- * the stack's `import ... from '@internal/stagelight-tag-contract'` works
+ * the stack's `import ... from '@stagelight/tag-contract'` works
  * unchanged without a private registry; re-running the template's copy step
  * refreshes them. Copied source, not published builds, because the workspace
  * packages ship TypeScript (`main: src/index.ts`).
  */
 export const VENDOR = {
   tagContract: {
-    name: '@internal/stagelight-tag-contract',
+    name: '@stagelight/tag-contract',
     dir: 'vendor/stagelight-tag-contract',
   },
   localAws: {
@@ -258,7 +258,7 @@ export async function writeGeneratedRepository(
       transform: { '^.+\\.tsx?$': ['@swc/jest'] },
       testPathIgnorePatterns: ['/node_modules/', '/cdk.out/', '/.bundles/'],
       moduleNameMapper: {
-        '^@internal/image-review-stack/package\\.json$':
+        '^@stagelight/image-review-stack/package\\.json$':
           '<rootDir>/package.json',
       },
     },

@@ -10,9 +10,9 @@ export {
   clinicConfigSchema,
   parseClinicConfig,
   environmentNames,
-} from '@internal/image-review-stack';
+} from '@stagelight/image-review-stack';
 export type {
   ClinicConfig,
   ClinicConfigInput,
   ResolvedStage,
-} from '@internal/image-review-stack';
+} from '@stagelight/image-review-stack';

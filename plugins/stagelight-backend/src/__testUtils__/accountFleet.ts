@@ -6,7 +6,7 @@
 import { CreateQueueCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { JsonObject } from '@backstage/types';
 import { localAwsClientConfig } from '@internal/stagelight-local-aws';
-import { APP_NAME, DEFAULT_TAG_KEYS } from '@internal/stagelight-tag-contract';
+import { APP_NAME, DEFAULT_TAG_KEYS } from '@stagelight/tag-contract';
 import { createAccountFleet, SPOKE_ROLE } from './accounts';
 import { FixtureCredentials, FixtureEnvironment } from './fleetFixture';
 import { testConfigData } from './testSettings';

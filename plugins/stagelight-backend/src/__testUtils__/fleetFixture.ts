@@ -44,7 +44,7 @@ import {
   ComponentName,
   environmentTagList,
   environmentTags,
-} from '@internal/stagelight-tag-contract';
+} from '@stagelight/tag-contract';
 import { mapLimited } from '../aws/Limiter';
 
 export interface FixtureEnvironment {

@@ -6,7 +6,7 @@ import {
   READINESS_STATES,
   ScheduleResponse,
   WEEKDAYS,
-} from '@internal/plugin-stagelight-common';
+} from '@stagelight/backstage-plugin-stagelight-common';
 import {
   MAX_NOTE_LENGTH,
   MAX_REASON_LENGTH,

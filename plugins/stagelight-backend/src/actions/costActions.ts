@@ -2,7 +2,7 @@ import type { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha
 import {
   CostMonthComparison,
   stagelightCostReadPermission,
-} from '@internal/plugin-stagelight-common';
+} from '@stagelight/backstage-plugin-stagelight-common';
 import { roundMoney } from '../cost/calendar';
 import { requirePermission } from '../permissions/authorize';
 import { requireKnownStage } from '../snapshot/EnvironmentLookup';

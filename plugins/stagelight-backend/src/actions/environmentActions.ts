@@ -1,5 +1,5 @@
 import type { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
-import { stagelightEnvironmentReadPermission } from '@internal/plugin-stagelight-common';
+import { stagelightEnvironmentReadPermission } from '@stagelight/backstage-plugin-stagelight-common';
 import { roundRate } from '../cost/calendar';
 import { dataAgeSeconds, toSummary } from '../snapshot/EnvironmentRecord';
 import { requireKnownStage } from '../snapshot/EnvironmentLookup';

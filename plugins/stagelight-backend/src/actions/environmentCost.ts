@@ -6,7 +6,7 @@ import { isError } from '@backstage/errors';
 import {
   EnvironmentCostResponse,
   stagelightCostReadPermission,
-} from '@internal/plugin-stagelight-common';
+} from '@stagelight/backstage-plugin-stagelight-common';
 import { CostReports } from '../cost/reports/CostReports';
 import { isAllowed } from '../permissions/authorize';
 

@@ -1,4 +1,4 @@
-import { PowerState } from '@internal/plugin-stagelight-common';
+import { PowerState } from '@stagelight/backstage-plugin-stagelight-common';
 import { EnvironmentRecord } from '../snapshot/EnvironmentRecord';
 
 /** Power states in which an environment runs compute now, and so costs money by the hour. */

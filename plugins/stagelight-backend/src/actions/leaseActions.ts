@@ -3,7 +3,7 @@ import {
   PowerLease,
   stagelightEnvironmentSleepPermission,
   stagelightEnvironmentWakePermission,
-} from '@internal/plugin-stagelight-common';
+} from '@stagelight/backstage-plugin-stagelight-common';
 import { ActionDeps } from './ActionDeps';
 import {
   environmentInput,

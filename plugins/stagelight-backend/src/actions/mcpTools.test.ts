@@ -17,7 +17,7 @@ import {
 import {
   STAGELIGHT_ENVIRONMENT_RESOURCE_TYPE,
   stagelightCostReadPermission,
-} from '@internal/plugin-stagelight-common';
+} from '@stagelight/backstage-plugin-stagelight-common';
 import {
   ApiSimulator,
   demoFleet,

@@ -5,7 +5,7 @@ import {
   PowerOperationResponse,
   stagelightEnvironmentSleepPermission,
   stagelightEnvironmentWakePermission,
-} from '@internal/plugin-stagelight-common';
+} from '@stagelight/backstage-plugin-stagelight-common';
 import { ActionDeps } from './ActionDeps';
 import {
   environmentInput,

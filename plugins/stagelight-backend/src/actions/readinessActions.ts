@@ -2,7 +2,7 @@ import type { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha
 import {
   stagelightEnvironmentReadPermission,
   WAIT_OUTCOMES,
-} from '@internal/plugin-stagelight-common';
+} from '@stagelight/backstage-plugin-stagelight-common';
 import { ActionDeps } from './ActionDeps';
 import { environmentInput } from './actionSchemas';
 

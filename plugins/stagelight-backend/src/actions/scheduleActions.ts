@@ -3,7 +3,7 @@ import {
   Schedule,
   stagelightEnvironmentReadPermission,
   stagelightScheduleEditPermission,
-} from '@internal/plugin-stagelight-common';
+} from '@stagelight/backstage-plugin-stagelight-common';
 import { scheduleDetail } from '../power/http/router';
 import { ActionDeps } from './ActionDeps';
 import {

@@ -6,7 +6,7 @@ import {
 import {
   EcsServiceStatus,
   RolloutState,
-} from '@internal/plugin-stagelight-common';
+} from '@stagelight/backstage-plugin-stagelight-common';
 import { AwsClientFactory } from './AwsClientFactory';
 import { AwsLocation, locationKey } from './AwsLocation';
 

@@ -7,7 +7,7 @@ import {
 import {
   DatabaseInstanceStatus,
   DatabaseStatus,
-} from '@internal/plugin-stagelight-common';
+} from '@stagelight/backstage-plugin-stagelight-common';
 import { AwsClientFactory } from './AwsClientFactory';
 import { AwsLocation } from './AwsLocation';
 

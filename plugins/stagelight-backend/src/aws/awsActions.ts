@@ -9,4 +9,4 @@ export {
   awsActionsFor,
   type AwsAction,
   type AwsActionPurpose,
-} from '@internal/stagelight-aws-access/actions';
+} from '@stagelight/aws-access/actions';

@@ -55,11 +55,11 @@ import {
 import { schedulerServiceFactory } from '@backstage/backend-defaults/scheduler';
 import { DefaultAwsCredentialsManager } from '@backstage/integration-aws-node';
 import { JsonObject } from '@backstage/types';
-import { AWS_ACTIONS } from '@internal/stagelight-aws-access/actions';
+import { AWS_ACTIONS } from '@stagelight/aws-access/actions';
 import {
   PolicyDocumentJson,
   spokePolicyDocument,
-} from '@internal/stagelight-aws-access/policy';
+} from '@stagelight/aws-access/policy';
 import {
   demoCostPages,
   demoFleet,
@@ -70,10 +70,7 @@ import {
   seedFleet,
   startMotoServer,
 } from '@internal/stagelight-local-aws';
-import {
-  DEFAULT_TAG_KEYS,
-  environmentTagList,
-} from '@internal/stagelight-tag-contract';
+import { DEFAULT_TAG_KEYS, environmentTagList } from '@stagelight/tag-contract';
 import request from 'supertest';
 import { createCostExplorerClientFactory } from '../cost/CostExplorerAdapter';
 import { createCostModule } from '../cost/CostModule';

@@ -4,7 +4,7 @@ import {
   PowerOperation,
   PowerOperationResponse,
   WakeRequest,
-} from '@internal/plugin-stagelight-common';
+} from '@stagelight/backstage-plugin-stagelight-common';
 import { AuditedAction } from '../power/audit/PowerAuditor';
 import { WakeOnCommit } from './WakeOnCommit';
 

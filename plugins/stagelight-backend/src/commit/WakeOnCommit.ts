@@ -1,6 +1,6 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { EventParams, EventsService } from '@backstage/plugin-events-node';
-import { PowerOperationResponse } from '@internal/plugin-stagelight-common';
+import { PowerOperationResponse } from '@stagelight/backstage-plugin-stagelight-common';
 import type { PowerAuditor } from '../power/audit/PowerAuditor';
 import type { LeaseService } from '../power/service/LeaseService';
 import type { PowerService } from '../power/service/PowerService';

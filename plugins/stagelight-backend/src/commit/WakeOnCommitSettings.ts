@@ -1,5 +1,5 @@
 import { Config } from '@backstage/config';
-import { isValidClinicId } from '@internal/stagelight-tag-contract';
+import { isValidClinicId } from '@stagelight/tag-contract';
 
 /** Which pushes wake which environment, and for how long (`stagelight.wakeOnCommit`). */
 export interface WakeOnCommitSettings {

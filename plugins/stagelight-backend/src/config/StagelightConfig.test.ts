@@ -1,5 +1,5 @@
 import { ConfigReader } from '@backstage/config';
-import { DEFAULT_TAG_KEYS } from '@internal/stagelight-tag-contract';
+import { DEFAULT_TAG_KEYS } from '@stagelight/tag-contract';
 import { readStagelightSettings } from './StagelightConfig';
 
 describe('readStagelightSettings', () => {

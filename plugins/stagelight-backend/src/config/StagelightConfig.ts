@@ -6,8 +6,8 @@ import {
   DEFAULT_STAGES,
   DEFAULT_TAG_KEYS,
   TagKeys,
-} from '@internal/stagelight-tag-contract';
-import { StageInfo } from '@internal/plugin-stagelight-common';
+} from '@stagelight/tag-contract';
+import { StageInfo } from '@stagelight/backstage-plugin-stagelight-common';
 import { readOptionalDuration, readPositiveNumber } from './readers';
 
 /** Tag keys in use: the contract's keys, possibly renamed through config. */

@@ -1,6 +1,6 @@
 import { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
-import { APP_NAME } from '@internal/stagelight-tag-contract';
+import { APP_NAME } from '@stagelight/tag-contract';
 import {
   readStagelightSettings,
   StagelightTagKeys,

@@ -1,4 +1,4 @@
-import { PowerState } from '@internal/plugin-stagelight-common';
+import { PowerState } from '@stagelight/backstage-plugin-stagelight-common';
 import { Knex } from 'knex';
 import { PowerSpan } from './runRate';
 

@@ -1,5 +1,8 @@
 import { InputError } from '@backstage/errors';
-import { Schedule, ScheduleWindow } from '@internal/plugin-stagelight-common';
+import {
+  Schedule,
+  ScheduleWindow,
+} from '@stagelight/backstage-plugin-stagelight-common';
 import { parseSchedule } from './http/projectionRequest';
 import { awakeHoursInMonth, projectMonthlyCost } from './projection';
 

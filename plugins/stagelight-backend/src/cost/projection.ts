@@ -1,4 +1,4 @@
-import { Schedule } from '@internal/plugin-stagelight-common';
+import { Schedule } from '@stagelight/backstage-plugin-stagelight-common';
 import { DateTime } from 'luxon';
 import { scheduleTimeline } from '../schedule';
 

@@ -6,7 +6,7 @@ import { Knex } from 'knex';
 
 /** The plugin's migrations, shipped with the package (`migrations/`, run in file-name order). */
 export const MIGRATIONS_DIRECTORY = resolvePackagePath(
-  '@internal/plugin-stagelight-backend',
+  '@stagelight/backstage-plugin-stagelight-backend',
   'migrations',
 );
 

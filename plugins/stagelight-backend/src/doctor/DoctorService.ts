@@ -1,4 +1,4 @@
-import { DoctorReport } from '@internal/plugin-stagelight-common';
+import { DoctorReport } from '@stagelight/backstage-plugin-stagelight-common';
 import { mapLimited } from '../aws/Limiter';
 import { Clock } from '../clock/Clock';
 import { StagelightSettings } from '../config/StagelightConfig';

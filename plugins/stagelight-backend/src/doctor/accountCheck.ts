@@ -4,8 +4,8 @@ import {
   DoctorAccount,
   PermissionCheck,
   PermissionCheckState,
-} from '@internal/plugin-stagelight-common';
-import { APP_NAME } from '@internal/stagelight-tag-contract';
+} from '@stagelight/backstage-plugin-stagelight-common';
+import { APP_NAME } from '@stagelight/tag-contract';
 import { AccountRole } from '../aws/AccountCredentials';
 import { AwsClientFactory } from '../aws/AwsClientFactory';
 import { AwsLocation } from '../aws/AwsLocation';

@@ -1,5 +1,5 @@
 import { ListCostAllocationTagsCommand } from '@aws-sdk/client-cost-explorer';
-import { DoctorCostTags } from '@internal/plugin-stagelight-common';
+import { DoctorCostTags } from '@stagelight/backstage-plugin-stagelight-common';
 import type { CostExplorerClientFactory } from '../cost';
 import { forecastFailureText as costExplorerFailureText } from '../cost/forecastFailure';
 

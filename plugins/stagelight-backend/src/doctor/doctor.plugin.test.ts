@@ -14,7 +14,7 @@ import {
   DoctorAccount,
   DoctorReport,
   stagelightAdminPermission,
-} from '@internal/plugin-stagelight-common';
+} from '@stagelight/backstage-plugin-stagelight-common';
 import request from 'supertest';
 import { stagelightAwsExtensionPoint } from '../extensions';
 import { stagelightPlugin } from '../plugin';

@@ -14,7 +14,7 @@ import {
   DescribeDBInstancesCommand,
 } from '@aws-sdk/client-rds';
 import { GetResourcesCommand } from '@aws-sdk/client-resource-groups-tagging-api';
-import { PermissionCheck } from '@internal/plugin-stagelight-common';
+import { PermissionCheck } from '@stagelight/backstage-plugin-stagelight-common';
 import { AwsClientFactory } from '../aws/AwsClientFactory';
 import { AwsLocation } from '../aws/AwsLocation';
 import { AwsAccessDeniedError } from '../aws/accessDenied';

@@ -1,4 +1,4 @@
-import { DoctorReadiness } from '@internal/plugin-stagelight-common';
+import { DoctorReadiness } from '@stagelight/backstage-plugin-stagelight-common';
 import { mapLimited } from '../aws/Limiter';
 import { ReadinessSettings } from '../config/StagelightConfig';
 import { DeployMarkerProbe } from '../readiness/DeployMarkerProbe';

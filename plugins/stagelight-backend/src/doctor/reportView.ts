@@ -1,4 +1,4 @@
-import { DoctorReport } from '@internal/plugin-stagelight-common';
+import { DoctorReport } from '@stagelight/backstage-plugin-stagelight-common';
 
 /**
  * The doctor's summary for a caller without `stagelight.admin`: what works and

@@ -7,7 +7,7 @@ import {
 import {
   stagelightAdminPermission,
   stagelightEnvironmentReadPermission,
-} from '@internal/plugin-stagelight-common';
+} from '@stagelight/backstage-plugin-stagelight-common';
 import { isAllowed, permissionMiddleware } from '../permissions/authorize';
 import { DoctorService } from './DoctorService';
 import { summaryOf } from './reportView';

@@ -1,7 +1,4 @@
-import {
-  DEFAULT_TAG_KEYS,
-  environmentTags,
-} from '@internal/stagelight-tag-contract';
+import { DEFAULT_TAG_KEYS, environmentTags } from '@stagelight/tag-contract';
 import { discoverEnvironments, findUnassigned } from './discoverEnvironments';
 
 const stages = [

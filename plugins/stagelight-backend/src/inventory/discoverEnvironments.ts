@@ -1,8 +1,8 @@
-import { APP_NAME, isValidClinicId } from '@internal/stagelight-tag-contract';
+import { APP_NAME, isValidClinicId } from '@stagelight/tag-contract';
 import {
   EnvironmentResource,
   StageInfo,
-} from '@internal/plugin-stagelight-common';
+} from '@stagelight/backstage-plugin-stagelight-common';
 import { parseArn } from '../aws/arn';
 import { TaggedResource } from '../aws/TaggingAdapter';
 import { AwsLocation } from '../aws/AwsLocation';

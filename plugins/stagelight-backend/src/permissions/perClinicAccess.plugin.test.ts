@@ -13,7 +13,7 @@ import {
   PolicyQuery,
   PolicyQueryUser,
 } from '@backstage/plugin-permission-node';
-import { STAGELIGHT_ENVIRONMENT_RESOURCE_TYPE } from '@internal/plugin-stagelight-common';
+import { STAGELIGHT_ENVIRONMENT_RESOURCE_TYPE } from '@stagelight/backstage-plugin-stagelight-common';
 import { MotoServer, startMotoServer } from '@internal/stagelight-local-aws';
 import request from 'supertest';
 import {

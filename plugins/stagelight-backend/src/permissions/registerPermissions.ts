@@ -4,7 +4,7 @@ import {
   parseEnvironmentResourceRef,
   STAGELIGHT_ENVIRONMENT_RESOURCE_TYPE,
   stagelightPermissions,
-} from '@internal/plugin-stagelight-common';
+} from '@stagelight/backstage-plugin-stagelight-common';
 import { EnvironmentStore } from '../snapshot/EnvironmentStore';
 import {
   stagelightEnvironmentResourceRef,

@@ -1,4 +1,4 @@
-import { stagelightEnvironmentWakePermission } from '@internal/plugin-stagelight-common';
+import { stagelightEnvironmentWakePermission } from '@stagelight/backstage-plugin-stagelight-common';
 import {
   createStagelightEnvironmentConditionalDecision,
   isClinic,

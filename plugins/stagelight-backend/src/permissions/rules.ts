@@ -3,7 +3,7 @@ import {
   createPermissionResourceRef,
   createPermissionRule,
 } from '@backstage/plugin-permission-node';
-import { STAGELIGHT_ENVIRONMENT_RESOURCE_TYPE } from '@internal/plugin-stagelight-common';
+import { STAGELIGHT_ENVIRONMENT_RESOURCE_TYPE } from '@stagelight/backstage-plugin-stagelight-common';
 import { z } from 'zod';
 
 /**

@@ -1,7 +1,7 @@
 import { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
 import { HumanDuration } from '@backstage/types';
-import { Schedule } from '@internal/plugin-stagelight-common';
+import { Schedule } from '@stagelight/backstage-plugin-stagelight-common';
 import { StagelightSettings } from '../config/StagelightConfig';
 import { validateSchedule } from '../schedule';
 import {

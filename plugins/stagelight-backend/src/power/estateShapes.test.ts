@@ -13,16 +13,13 @@ import {
   UpdateServiceCommand,
 } from '@aws-sdk/client-ecs';
 import { RDSClient, StartDBInstanceCommand } from '@aws-sdk/client-rds';
-import { PowerOperation } from '@internal/plugin-stagelight-common';
+import { PowerOperation } from '@stagelight/backstage-plugin-stagelight-common';
 import {
   localAwsClientConfig,
   MotoServer,
   startMotoServer,
 } from '@internal/stagelight-local-aws';
-import {
-  DEFAULT_TAG_KEYS,
-  environmentTagList,
-} from '@internal/stagelight-tag-contract';
+import { DEFAULT_TAG_KEYS, environmentTagList } from '@stagelight/tag-contract';
 import { Knex } from 'knex';
 import {
   addAuroraInstances,

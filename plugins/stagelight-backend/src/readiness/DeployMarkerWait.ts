@@ -1,5 +1,5 @@
 import { InputError } from '@backstage/errors';
-import { WaitForMarkerResponse } from '@internal/plugin-stagelight-common';
+import { WaitForMarkerResponse } from '@stagelight/backstage-plugin-stagelight-common';
 import { ReadinessSettings } from '../config/StagelightConfig';
 import { EnvironmentRecord } from '../snapshot/EnvironmentRecord';
 import { MarkerWaiter } from './MarkerWaiter';

@@ -1,4 +1,4 @@
-import { WaitForMarkerResponse } from '@internal/plugin-stagelight-common';
+import { WaitForMarkerResponse } from '@stagelight/backstage-plugin-stagelight-common';
 import { EnvironmentRecord } from '../snapshot/EnvironmentRecord';
 import { Clock } from '../clock/Clock';
 import { DeployMarkerProbe } from './DeployMarkerProbe';

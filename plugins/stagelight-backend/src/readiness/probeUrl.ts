@@ -1,4 +1,4 @@
-import { EnvironmentResource } from '@internal/plugin-stagelight-common';
+import { EnvironmentResource } from '@stagelight/backstage-plugin-stagelight-common';
 import { ReadinessSettings } from '../config/StagelightConfig';
 
 /**

@@ -1,4 +1,4 @@
-import { EcsServiceStatus } from '@internal/plugin-stagelight-common';
+import { EcsServiceStatus } from '@stagelight/backstage-plugin-stagelight-common';
 import { deriveReadiness } from './readinessState';
 
 const service = (over: Partial<EcsServiceStatus> = {}): EcsServiceStatus => ({

@@ -2,7 +2,7 @@ import {
   EcsServiceStatus,
   PowerState,
   ReadinessState,
-} from '@internal/plugin-stagelight-common';
+} from '@stagelight/backstage-plugin-stagelight-common';
 
 /** What the version endpoint answered, or why it did not. */
 export type ProbeResult =

@@ -7,7 +7,7 @@ import {
 import {
   stagelightEnvironmentReadPermission,
   WaitForMarkerResponse,
-} from '@internal/plugin-stagelight-common';
+} from '@stagelight/backstage-plugin-stagelight-common';
 import { permissionMiddleware } from '../permissions/authorize';
 import { EnvironmentLookup } from '../snapshot/EnvironmentLookup';
 import { DeployMarkerWait } from './DeployMarkerWait';

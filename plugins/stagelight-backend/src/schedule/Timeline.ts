@@ -1,4 +1,4 @@
-import { DesiredPower } from '@internal/plugin-stagelight-common';
+import { DesiredPower } from '@stagelight/backstage-plugin-stagelight-common';
 
 /** A stretch of time, as epoch milliseconds: `from` included, `to` not. */
 export interface Span {

@@ -1,4 +1,7 @@
-import { Weekday, WEEKDAYS } from '@internal/plugin-stagelight-common';
+import {
+  Weekday,
+  WEEKDAYS,
+} from '@stagelight/backstage-plugin-stagelight-common';
 import { DateTime, IANAZone } from 'luxon';
 
 const DAY_MS = 86_400_000;

@@ -3,7 +3,7 @@ import {
   Schedule,
   ScheduleWindow,
   WEEKDAYS,
-} from '@internal/plugin-stagelight-common';
+} from '@stagelight/backstage-plugin-stagelight-common';
 import { DateTime } from 'luxon';
 import { desiredPowerState, DesiredPowerInput } from './desiredPowerState';
 

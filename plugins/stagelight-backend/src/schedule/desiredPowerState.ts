@@ -1,4 +1,7 @@
-import { DesiredPower, Schedule } from '@internal/plugin-stagelight-common';
+import {
+  DesiredPower,
+  Schedule,
+} from '@stagelight/backstage-plugin-stagelight-common';
 import { scheduleStateAt, scheduleTimeline } from './scheduleTimeline';
 
 /** A period an environment is held awake, whatever its schedule. */

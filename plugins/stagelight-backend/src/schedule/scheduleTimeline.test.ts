@@ -1,4 +1,4 @@
-import { Schedule } from '@internal/plugin-stagelight-common';
+import { Schedule } from '@stagelight/backstage-plugin-stagelight-common';
 import { scheduleStateAt, scheduleTimeline } from './scheduleTimeline';
 
 import { everyDay, schedule, weekdays } from './__testUtils__/schedules';

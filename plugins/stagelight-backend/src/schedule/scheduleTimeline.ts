@@ -5,7 +5,7 @@ import {
   ScheduleWindow,
   Weekday,
   WEEKDAYS,
-} from '@internal/plugin-stagelight-common';
+} from '@stagelight/backstage-plugin-stagelight-common';
 import { Span, Timeline } from './Timeline';
 import { minutesOf } from './validateSchedule';
 import { calendarOf, LocalDay, wallTime, ZoneCalendar } from './ZoneCalendar';

@@ -5,7 +5,7 @@ import {
   ScheduleWindow,
   Weekday,
   WEEKDAYS,
-} from '@internal/plugin-stagelight-common';
+} from '@stagelight/backstage-plugin-stagelight-common';
 import { DateTime, IANAZone } from 'luxon';
 
 /** The longest pre-warm lead accepted: a window's wake should not start the day before. */

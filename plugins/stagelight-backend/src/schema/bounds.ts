@@ -16,7 +16,7 @@ export {
   MAX_SCHEDULE_WINDOWS,
 } from '../schedule/validateSchedule';
 /** The longest power timeline that can be asked for, in days (the shared contract's rule). */
-export { MAX_TIMELINE_DAYS } from '@internal/plugin-stagelight-common';
+export { MAX_TIMELINE_DAYS } from '@stagelight/backstage-plugin-stagelight-common';
 /** Longest lease or extension that can be asked for at all; config narrows it. */
 export const MAX_LEASE_HOURS_REQUEST = 168;
 /** Deepest nesting of a request body; the deepest valid body (a projection) has 5. */

@@ -1,13 +1,13 @@
 /**
  * The OpenAPI 3.1 contract of every route of /api/stagelight: request validation comes from it
  * (`@backstage/backend-openapi-utils`), and it is served at /openapi.json for
- * pipelines and clients. Response shapes mirror `@internal/plugin-stagelight-common`.
+ * pipelines and clients. Response shapes mirror `@stagelight/backstage-plugin-stagelight-common`.
  */
 import {
   POWER_STATES,
   READINESS_STATES,
   WAIT_OUTCOMES,
-} from '@internal/plugin-stagelight-common';
+} from '@stagelight/backstage-plugin-stagelight-common';
 import { costPaths } from './costPaths';
 import { doctorPaths } from './doctorPaths';
 import { powerPaths } from './powerPaths';
@@ -131,7 +131,7 @@ export const spec = {
       },
       EnvironmentDetail: {
         description:
-          'EnvironmentSummary plus resources, services, database, queues, functions and readinessDetail (typed in @internal/plugin-stagelight-common).',
+          'EnvironmentSummary plus resources, services, database, queues, functions and readinessDetail (typed in @stagelight/backstage-plugin-stagelight-common).',
         type: 'object',
         additionalProperties: false,
         properties: {

@@ -1,4 +1,4 @@
-import { WEEKDAYS } from '@internal/plugin-stagelight-common';
+import { WEEKDAYS } from '@stagelight/backstage-plugin-stagelight-common';
 import {
   MAX_LEASE_HOURS_REQUEST,
   MAX_NOTE_LENGTH,

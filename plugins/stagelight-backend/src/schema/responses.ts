@@ -21,7 +21,7 @@ export function jsonSchemaResponse<D extends string, S>(
   } as const;
 }
 
-/** A JSON answer whose shape is the named type of `@internal/plugin-stagelight-common`. */
+/** A JSON answer whose shape is the named type of `@stagelight/backstage-plugin-stagelight-common`. */
 export function jsonResponse<D extends string, T extends string>(
   description: D,
   type: T,

@@ -1,7 +1,7 @@
 import {
   EnvironmentDetail,
   EnvironmentSummary,
-} from '@internal/plugin-stagelight-common';
+} from '@stagelight/backstage-plugin-stagelight-common';
 
 /** What the snapshot stores per environment: the detail without its age, which depends on when it is read. */
 export type EnvironmentRecord = Omit<EnvironmentDetail, 'dataAgeSeconds'>;

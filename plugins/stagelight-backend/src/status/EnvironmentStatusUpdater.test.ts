@@ -1,7 +1,7 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { RDSClient, StopDBClusterCommand } from '@aws-sdk/client-rds';
 import { localAwsClientConfig } from '@internal/stagelight-local-aws';
-import { PowerOperation } from '@internal/plugin-stagelight-common';
+import { PowerOperation } from '@stagelight/backstage-plugin-stagelight-common';
 import { CallCounter } from '../aws/CallCounter';
 import { DatabaseEnvironmentStore } from '../snapshot/EnvironmentStore';
 import {

@@ -1,5 +1,5 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
-import { PowerOperation } from '@internal/plugin-stagelight-common';
+import { PowerOperation } from '@stagelight/backstage-plugin-stagelight-common';
 import { EnvironmentStore } from '../snapshot/EnvironmentStore';
 import type { PowerObserver } from '../power/engine/PowerEngine';
 import { StatusCollector } from './StatusCollector';

@@ -2,7 +2,7 @@ import {
   DatabaseStatus,
   EcsServiceStatus,
   EnvironmentError,
-} from '@internal/plugin-stagelight-common';
+} from '@stagelight/backstage-plugin-stagelight-common';
 import { AwsLocation } from '../aws/AwsLocation';
 import { MetricRequest } from '../aws/CloudWatchAdapter';
 import { ServiceRead } from '../aws/EcsAdapter';

@@ -2,7 +2,7 @@ import {
   EcsServiceStatus,
   EnvironmentResource,
   PowerState,
-} from '@internal/plugin-stagelight-common';
+} from '@stagelight/backstage-plugin-stagelight-common';
 import { Clock } from '../clock/Clock';
 import { ReadinessSettings } from '../config/StagelightConfig';
 import { DeployMarkerProbe } from '../readiness/DeployMarkerProbe';

@@ -5,8 +5,8 @@ import {
   EnvironmentError,
   FunctionStatus,
   QueueStatus,
-} from '@internal/plugin-stagelight-common';
-import { APP_NAME } from '@internal/stagelight-tag-contract';
+} from '@stagelight/backstage-plugin-stagelight-common';
+import { APP_NAME } from '@stagelight/tag-contract';
 import { AwsLocation, locationKey, locationOf } from '../aws/AwsLocation';
 import { instanceDatabase } from '../aws/RdsAdapter';
 import { mapLimited } from '../aws/Limiter';

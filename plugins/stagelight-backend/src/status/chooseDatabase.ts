@@ -1,7 +1,7 @@
 import {
   DatabaseStatus,
   EnvironmentError,
-} from '@internal/plugin-stagelight-common';
+} from '@stagelight/backstage-plugin-stagelight-common';
 
 /**
  * The one database an environment reports and powers: its Aurora cluster,

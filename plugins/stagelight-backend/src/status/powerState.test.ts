@@ -1,7 +1,7 @@
 import {
   DatabaseStatus,
   EcsServiceStatus,
-} from '@internal/plugin-stagelight-common';
+} from '@stagelight/backstage-plugin-stagelight-common';
 import { derivePowerState } from './powerState';
 
 const svc = (

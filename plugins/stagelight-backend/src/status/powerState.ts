@@ -2,7 +2,7 @@ import {
   DatabaseStatus,
   EcsServiceStatus,
   PowerState,
-} from '@internal/plugin-stagelight-common';
+} from '@stagelight/backstage-plugin-stagelight-common';
 
 type Side = 'none' | 'up' | 'down' | 'starting' | 'stopping' | 'mixed';
 

@@ -1,4 +1,7 @@
-import { QueueDepth, QueueStatus } from '@internal/plugin-stagelight-common';
+import {
+  QueueDepth,
+  QueueStatus,
+} from '@stagelight/backstage-plugin-stagelight-common';
 
 /** The dead-letter queue's component tag value. */
 const DLQ_COMPONENT = 'dlq';

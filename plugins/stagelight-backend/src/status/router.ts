@@ -10,7 +10,7 @@ import {
   ListEnvironmentsResponse,
   PowerState,
   stagelightEnvironmentReadPermission,
-} from '@internal/plugin-stagelight-common';
+} from '@stagelight/backstage-plugin-stagelight-common';
 import { Clock } from '../clock/Clock';
 import { StagelightSettings } from '../config/StagelightConfig';
 import { permissionMiddleware } from '../permissions/authorize';

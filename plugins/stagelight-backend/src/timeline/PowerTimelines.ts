@@ -3,7 +3,7 @@ import {
   EnvironmentTimeline,
   LeaseSpan,
   TimelineResponse,
-} from '@internal/plugin-stagelight-common';
+} from '@stagelight/backstage-plugin-stagelight-common';
 import { Clock } from '../clock/Clock';
 import { addDays, Day, roundMoney, utcDay } from '../cost/calendar';
 import type { DailyRow } from '../cost/CostStore';

@@ -1,4 +1,7 @@
-import { PowerHours, PowerState } from '@internal/plugin-stagelight-common';
+import {
+  PowerHours,
+  PowerState,
+} from '@stagelight/backstage-plugin-stagelight-common';
 import type { PowerSpan } from '../cost/runRate';
 
 const HOUR_MS = 3_600_000;

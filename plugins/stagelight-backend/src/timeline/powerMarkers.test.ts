@@ -1,4 +1,4 @@
-import { AuditRecord } from '@internal/plugin-stagelight-common';
+import { AuditRecord } from '@stagelight/backstage-plugin-stagelight-common';
 import { powerMarkers } from './powerMarkers';
 
 const record = (over: Partial<AuditRecord>): AuditRecord => ({

@@ -2,7 +2,7 @@ import {
   AuditRecord,
   PowerMarker,
   PowerMarkerKind,
-} from '@internal/plugin-stagelight-common';
+} from '@stagelight/backstage-plugin-stagelight-common';
 import { operationEndAction } from '../power/audit/OperationEndAudit';
 
 /**

@@ -6,7 +6,7 @@ import {
   stagelightCostReadPermission,
   stagelightEnvironmentReadPermission,
   TimelineResponse,
-} from '@internal/plugin-stagelight-common';
+} from '@stagelight/backstage-plugin-stagelight-common';
 import {
   createTestDatabases,
   postgresMissingInCi,

@@ -10,7 +10,7 @@ import {
   MAX_TIMELINE_DAYS,
   stagelightCostReadPermission,
   stagelightEnvironmentReadPermission,
-} from '@internal/plugin-stagelight-common';
+} from '@stagelight/backstage-plugin-stagelight-common';
 import { isAllowed, permissionMiddleware } from '../permissions/authorize';
 import { PowerTimelines } from './PowerTimelines';
 

@@ -7,7 +7,7 @@ import {
   OPERATION_SIGNAL_CHANNEL,
   OperationSignal,
   PowerOperation,
-} from '@internal/plugin-stagelight-common';
+} from '@stagelight/backstage-plugin-stagelight-common';
 
 /**
  * The app's signal API as a test drives it: what the backend would push over

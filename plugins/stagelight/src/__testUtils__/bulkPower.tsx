@@ -1,6 +1,6 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import type { ListClinicsResponse } from '@internal/plugin-stagelight-common';
+import type { ListClinicsResponse } from '@stagelight/backstage-plugin-stagelight-common';
 import { BulkPowerActions } from '../components/BulkPower';
 import { STAGES } from './fixtures';
 import { PowerGrantOptions, renderWithPowerGrant } from './powerPermissions';

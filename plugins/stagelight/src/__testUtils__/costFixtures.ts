@@ -4,7 +4,7 @@ import type {
   CostSummaryResponse,
   EnvironmentCostResponse,
   StageForecastResponse,
-} from '@internal/plugin-stagelight-common';
+} from '@stagelight/backstage-plugin-stagelight-common';
 
 export const DATA: CostDataInfo = {
   refreshedAt: '2026-11-26T09:00:00.000Z',

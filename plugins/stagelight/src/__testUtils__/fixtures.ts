@@ -12,7 +12,7 @@ import {
   type PowerStep,
   type ScheduleResponse,
   type StageInfo,
-} from '@internal/plugin-stagelight-common';
+} from '@stagelight/backstage-plugin-stagelight-common';
 import type { StagelightApi } from '../api';
 import { timelineResponse } from './timelineFixtures';
 

@@ -2,7 +2,7 @@ import { ReactElement } from 'react';
 import { screen, waitFor } from '@testing-library/react';
 import { mockApis, renderInTestApp } from '@backstage/frontend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { stagelightEnvironmentSleepPermission } from '@internal/plugin-stagelight-common';
+import { stagelightEnvironmentSleepPermission } from '@stagelight/backstage-plugin-stagelight-common';
 import { stagelightApiRef } from '../api';
 import { FreshPermissions } from './FreshPermissions';
 import { mockStagelightApi } from './fixtures';

@@ -1,7 +1,7 @@
 import type {
   EnvironmentTimeline,
   TimelineResponse,
-} from '@internal/plugin-stagelight-common';
+} from '@stagelight/backstage-plugin-stagelight-common';
 
 /** The period every timeline fixture covers: Wednesday noon to Wednesday noon (UTC). */
 export const TIMELINE_FROM = '2026-06-03T12:00:00.000Z';

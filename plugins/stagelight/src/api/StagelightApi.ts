@@ -25,7 +25,7 @@ import type {
   TimelineResponse,
   WakeDurationsResponse,
   WakeRequest,
-} from '@internal/plugin-stagelight-common';
+} from '@stagelight/backstage-plugin-stagelight-common';
 
 /** Filters of the environment list; `include` is chosen by the method called. */
 export type EnvironmentFilter = Omit<ListEnvironmentsQuery, 'include'>;

@@ -1,6 +1,6 @@
 import type { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
-import type { ListEnvironmentsQuery } from '@internal/plugin-stagelight-common';
+import type { ListEnvironmentsQuery } from '@stagelight/backstage-plugin-stagelight-common';
 import type { BulkScope, ListLimit, StagelightApi } from './StagelightApi';
 
 /**

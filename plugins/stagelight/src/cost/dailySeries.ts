@@ -1,4 +1,4 @@
-import type { EnvironmentCostResponse } from '@internal/plugin-stagelight-common';
+import type { EnvironmentCostResponse } from '@stagelight/backstage-plugin-stagelight-common';
 
 export interface StageSeries {
   stage: string;

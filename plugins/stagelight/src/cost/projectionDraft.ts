@@ -1,4 +1,4 @@
-import type { CostProjectionRequest } from '@internal/plugin-stagelight-common';
+import type { CostProjectionRequest } from '@stagelight/backstage-plugin-stagelight-common';
 import { newWindow, WindowDraft } from '../schedule/scheduleDraft';
 
 /** A few common zones; the backend accepts any IANA zone. */

@@ -1,5 +1,5 @@
 import type { Entity } from '@backstage/catalog-model';
-import { STAGELIGHT_CLINIC_ANNOTATION } from '@internal/plugin-stagelight-common';
+import { STAGELIGHT_CLINIC_ANNOTATION } from '@stagelight/backstage-plugin-stagelight-common';
 import { clinicOfEntity, isStagelightAvailable } from './clinicOfEntity';
 
 function entity(kind: string, annotations?: Record<string, string>): Entity {

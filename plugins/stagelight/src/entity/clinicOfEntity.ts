@@ -1,5 +1,5 @@
 import type { Entity } from '@backstage/catalog-model';
-import { STAGELIGHT_CLINIC_ANNOTATION } from '@internal/plugin-stagelight-common';
+import { STAGELIGHT_CLINIC_ANNOTATION } from '@stagelight/backstage-plugin-stagelight-common';
 
 /** The kinds the catalog module gives a clinic: its System and the System's Components. */
 const CLINIC_KINDS = ['system', 'component'];

@@ -11,7 +11,7 @@ import {
 import type {
   OperationSignal,
   PowerOperation,
-} from '@internal/plugin-stagelight-common';
+} from '@stagelight/backstage-plugin-stagelight-common';
 import { useOperationSignals } from './useOperationSignals';
 
 /** Listens to the signals of one operation; returns the unsubscribe. */

@@ -1,5 +1,5 @@
 import { useApi } from '@backstage/core-plugin-api';
-import type { EnvironmentCostResponse } from '@internal/plugin-stagelight-common';
+import type { EnvironmentCostResponse } from '@stagelight/backstage-plugin-stagelight-common';
 import { stagelightApiRef } from '../api';
 import { COST_POLL_INTERVAL_MS } from './useCostOverview';
 import { useStatusQuery } from './useStatusQuery';

@@ -3,7 +3,7 @@ import { usePermission } from '@backstage/plugin-permission-react';
 import {
   ClinicCostResponse,
   stagelightCostReadPermission,
-} from '@internal/plugin-stagelight-common';
+} from '@stagelight/backstage-plugin-stagelight-common';
 import { stagelightApiRef } from '../api';
 import { COST_POLL_INTERVAL_MS } from './useCostOverview';
 import { StatusQuery, useStatusQuery } from './useStatusQuery';

@@ -2,7 +2,7 @@ import { useApi } from '@backstage/core-plugin-api';
 import type {
   CostForecast,
   CostSummaryResponse,
-} from '@internal/plugin-stagelight-common';
+} from '@stagelight/backstage-plugin-stagelight-common';
 import { backendMessage, StagelightApi, stagelightApiRef } from '../api';
 import { useStatusQuery } from './useStatusQuery';
 

@@ -5,7 +5,7 @@ import {
   ResourcePermission,
 } from '@backstage/plugin-permission-common';
 import { permissionApiRef } from '@backstage/plugin-permission-react';
-import { environmentResourceRef } from '@internal/plugin-stagelight-common';
+import { environmentResourceRef } from '@stagelight/backstage-plugin-stagelight-common';
 
 export interface EnvironmentPermissions<E> {
   /** True until every environment has its answer. */

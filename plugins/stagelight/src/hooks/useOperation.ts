@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useApi } from '@backstage/core-plugin-api';
-import type { PowerOperation } from '@internal/plugin-stagelight-common';
+import type { PowerOperation } from '@stagelight/backstage-plugin-stagelight-common';
 import { stagelightApiRef } from '../api';
 import { isFinished } from '../power/powerView';
 import { useStagelightRefresh } from './StagelightRefreshContext';

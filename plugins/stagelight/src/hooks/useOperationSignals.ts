@@ -4,7 +4,7 @@ import { signalApiRef } from '@backstage/plugin-signals-react';
 import {
   OPERATION_SIGNAL_CHANNEL,
   OperationSignal,
-} from '@internal/plugin-stagelight-common';
+} from '@stagelight/backstage-plugin-stagelight-common';
 
 /**
  * Hands every message on the backend's `stagelight:operation` channel to

@@ -2,7 +2,7 @@ import type {
   ListClinicsResponse,
   PowerOperationKind,
   StageInfo,
-} from '@internal/plugin-stagelight-common';
+} from '@stagelight/backstage-plugin-stagelight-common';
 import type { BulkScope } from '../api';
 
 export interface BulkEnvironment {

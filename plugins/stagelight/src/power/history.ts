@@ -1,4 +1,4 @@
-import type { AuditRecord } from '@internal/plugin-stagelight-common';
+import type { AuditRecord } from '@stagelight/backstage-plugin-stagelight-common';
 
 /** How many records of each stage the history asks for. */
 export const HISTORY_LIMIT_PER_STAGE = 50;

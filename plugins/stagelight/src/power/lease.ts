@@ -1,4 +1,4 @@
-import type { PowerLease } from '@internal/plugin-stagelight-common';
+import type { PowerLease } from '@stagelight/backstage-plugin-stagelight-common';
 
 const HOUR_MS = 3_600_000;
 

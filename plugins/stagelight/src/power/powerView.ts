@@ -5,7 +5,7 @@ import type {
   PowerState,
   PowerStep,
   PowerStepName,
-} from '@internal/plugin-stagelight-common';
+} from '@stagelight/backstage-plugin-stagelight-common';
 import { backendMessage } from '../api';
 
 /** Lease lengths the wake dialog offers; the backend caps them at stagelight.power.maxLeaseHours. */

@@ -1,4 +1,4 @@
-import type { WakeDuration } from '@internal/plugin-stagelight-common';
+import type { WakeDuration } from '@stagelight/backstage-plugin-stagelight-common';
 
 /**
  * What a lead can expect from a wake, from the backend's median of the

@@ -1,7 +1,7 @@
 import type {
   PowerLease,
   ScheduleResponse,
-} from '@internal/plugin-stagelight-common';
+} from '@stagelight/backstage-plugin-stagelight-common';
 import { actorLabel } from '../power/history';
 import { isLeaseRunning } from '../power/lease';
 import { scheduleDetailsText, windowText } from './scheduleText';

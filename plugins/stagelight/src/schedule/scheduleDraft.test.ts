@@ -1,4 +1,4 @@
-import type { Schedule } from '@internal/plugin-stagelight-common';
+import type { Schedule } from '@stagelight/backstage-plugin-stagelight-common';
 import {
   draftOf,
   draftProblems,

@@ -3,7 +3,7 @@ import {
   ScheduleException,
   Weekday,
   WEEKDAYS,
-} from '@internal/plugin-stagelight-common';
+} from '@stagelight/backstage-plugin-stagelight-common';
 import { isValidTimeZone } from './timeZones';
 
 /**

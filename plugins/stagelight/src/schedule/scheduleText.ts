@@ -3,7 +3,7 @@ import {
   ScheduleWindow,
   Weekday,
   WEEKDAYS,
-} from '@internal/plugin-stagelight-common';
+} from '@stagelight/backstage-plugin-stagelight-common';
 
 const DAY_NAMES: Record<Weekday, string> = {
   mon: 'Mon',

@@ -1,4 +1,4 @@
-import type { DesiredPower } from '@internal/plugin-stagelight-common';
+import type { DesiredPower } from '@stagelight/backstage-plugin-stagelight-common';
 
 const MINUTE_MS = 60_000;
 const HOUR_MS = 60 * MINUTE_MS;

@@ -1,7 +1,7 @@
 import type {
   EnvironmentSummary,
   StageInfo,
-} from '@internal/plugin-stagelight-common';
+} from '@stagelight/backstage-plugin-stagelight-common';
 
 /** One stage of a clinic's promotion pipeline. */
 export interface PipelineStage<

@@ -2,7 +2,7 @@ import { InputError } from '@backstage/errors';
 import {
   CostProjectionRequest,
   Schedule,
-} from '@internal/plugin-stagelight-common';
+} from '@stagelight/backstage-plugin-stagelight-common';
 import { validateSchedule } from '../../schedule';
 
 /**

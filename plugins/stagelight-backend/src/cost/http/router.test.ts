@@ -4,7 +4,7 @@ import {
   TestDatabases,
 } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { stagelightCostReadPermission } from '@internal/plugin-stagelight-common';
+import { stagelightCostReadPermission } from '@stagelight/backstage-plugin-stagelight-common';
 import express from 'express';
 import request from 'supertest';
 import { testConfig } from '../../__testUtils__/testSettings';

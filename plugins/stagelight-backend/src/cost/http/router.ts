@@ -4,7 +4,7 @@ import {
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { stagelightCostReadPermission } from '@internal/plugin-stagelight-common';
+import { stagelightCostReadPermission } from '@stagelight/backstage-plugin-stagelight-common';
 import { permissionMiddleware } from '../../permissions/authorize';
 import { CostProjection } from '../reports/CostProjection';
 import { CostReports } from '../reports/CostReports';

@@ -2,8 +2,8 @@ import { InputError, NotFoundError } from '@backstage/errors';
 import {
   CostDataInfo,
   CostDiagnostic,
-} from '@internal/plugin-stagelight-common';
-import { isValidClinicId } from '@internal/stagelight-tag-contract';
+} from '@stagelight/backstage-plugin-stagelight-common';
+import { isValidClinicId } from '@stagelight/tag-contract';
 import { Clock } from '../../clock/Clock';
 import { requireKnownStage } from '../../snapshot/EnvironmentLookup';
 import {

@@ -1,7 +1,7 @@
 import {
   CostProjectionRequest,
   CostProjectionResponse,
-} from '@internal/plugin-stagelight-common';
+} from '@stagelight/backstage-plugin-stagelight-common';
 import { Clock } from '../../clock/Clock';
 import { roundMoney, roundRate } from '../calendar';
 import { CostStore, DailyRow } from '../CostStore';

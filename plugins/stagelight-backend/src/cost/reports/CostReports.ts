@@ -8,8 +8,8 @@ import {
   EnvironmentCostResponse,
   SleepSavings,
   StageForecastResponse,
-} from '@internal/plugin-stagelight-common';
-import { isValidClinicId } from '@internal/stagelight-tag-contract';
+} from '@stagelight/backstage-plugin-stagelight-common';
+import { isValidClinicId } from '@stagelight/tag-contract';
 import { Clock } from '../../clock/Clock';
 import {
   addDays,

@@ -1,4 +1,4 @@
-import { CostMonthComparison } from '@internal/plugin-stagelight-common';
+import { CostMonthComparison } from '@stagelight/backstage-plugin-stagelight-common';
 import {
   COMPARISON_WINDOWS,
   ComparisonWindow,

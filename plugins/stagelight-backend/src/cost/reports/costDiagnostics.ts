@@ -1,4 +1,4 @@
-import { CostDiagnostic } from '@internal/plugin-stagelight-common';
+import { CostDiagnostic } from '@stagelight/backstage-plugin-stagelight-common';
 import { roundMoney } from '../calendar';
 import { CostSettings } from '../CostSettings';
 

@@ -9,7 +9,7 @@ import {
   PowerOperation,
   PowerStep,
   PowerStepName,
-} from '@internal/plugin-stagelight-common';
+} from '@stagelight/backstage-plugin-stagelight-common';
 import { Knex } from 'knex';
 import { MIGRATIONS_DIRECTORY } from '../../database/migrateDatabase';
 import {

@@ -1,4 +1,4 @@
-import type { PowerOperation } from '@internal/plugin-stagelight-common';
+import type { PowerOperation } from '@stagelight/backstage-plugin-stagelight-common';
 import { Clock } from '../../clock/Clock';
 import { PowerAuditLog } from './PowerAuditLog';
 import type { PowerObserver } from '../engine/PowerEngine';

@@ -1,5 +1,5 @@
 import { Knex } from 'knex';
-import { AuditRecord } from '@internal/plugin-stagelight-common';
+import { AuditRecord } from '@stagelight/backstage-plugin-stagelight-common';
 
 const AUDIT = 'stagelight_audit';
 

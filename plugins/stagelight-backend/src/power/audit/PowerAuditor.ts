@@ -1,5 +1,5 @@
 import { AuditorService } from '@backstage/backend-plugin-api';
-import { AuditRecord } from '@internal/plugin-stagelight-common';
+import { AuditRecord } from '@stagelight/backstage-plugin-stagelight-common';
 import type { Request } from 'express';
 import { Clock } from '../../clock/Clock';
 import { PowerAuditLog } from './PowerAuditLog';

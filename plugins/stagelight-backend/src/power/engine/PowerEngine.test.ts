@@ -5,8 +5,8 @@ import {
   startMotoServer,
   localAwsClientConfig,
 } from '@internal/stagelight-local-aws';
-import { DEFAULT_TAG_KEYS } from '@internal/stagelight-tag-contract';
-import { PowerOperation } from '@internal/plugin-stagelight-common';
+import { DEFAULT_TAG_KEYS } from '@stagelight/tag-contract';
+import { PowerOperation } from '@stagelight/backstage-plugin-stagelight-common';
 import { Knex } from 'knex';
 import { FaultInjector } from '../../__testUtils__/faults';
 import {

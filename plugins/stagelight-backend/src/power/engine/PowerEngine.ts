@@ -4,7 +4,7 @@ import { ConflictError } from '@backstage/errors';
 import {
   PowerOperation,
   PowerOperationKind,
-} from '@internal/plugin-stagelight-common';
+} from '@stagelight/backstage-plugin-stagelight-common';
 import { EnvironmentLock } from './EnvironmentLock';
 import { PowerSettings } from '../PowerSettings';
 import { POWER_STEPS, StepCollaborators, StepContext } from './powerSteps';

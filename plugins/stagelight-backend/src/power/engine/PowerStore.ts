@@ -6,7 +6,7 @@ import {
   PowerStep,
   PowerStepName,
   Schedule,
-} from '@internal/plugin-stagelight-common';
+} from '@stagelight/backstage-plugin-stagelight-common';
 import { ScalingBounds } from '../../aws/ScalingAdapter';
 import { PowerTargets } from './PowerTargets';
 

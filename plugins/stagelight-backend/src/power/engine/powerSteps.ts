@@ -1,4 +1,4 @@
-import { PowerStepName } from '@internal/plugin-stagelight-common';
+import { PowerStepName } from '@stagelight/backstage-plugin-stagelight-common';
 import { AwsLocation } from '../../aws/AwsLocation';
 import { groupByCluster } from '../../aws/serviceClusters';
 import { EcsPowerAdapter } from '../../aws/EcsPowerAdapter';

@@ -10,7 +10,7 @@ import {
 import {
   stagelightEnvironmentReadPermission,
   stagelightEnvironmentWakePermission,
-} from '@internal/plugin-stagelight-common';
+} from '@stagelight/backstage-plugin-stagelight-common';
 import { PowerAuditLog } from '../audit/PowerAuditLog';
 import { PowerAuditor } from '../audit/PowerAuditor';
 import { migrate } from '../__testUtils__/powerFixture';

@@ -11,7 +11,7 @@ import {
 import {
   environmentResourceRef,
   stagelightEnvironmentReadPermission,
-} from '@internal/plugin-stagelight-common';
+} from '@stagelight/backstage-plugin-stagelight-common';
 import type { Request } from 'express';
 import { isAllowed, requirePermission } from '../../permissions/authorize';
 import { PowerAuditor } from '../audit/PowerAuditor';

@@ -4,7 +4,7 @@ import {
   Schedule,
   SleepRequest,
   WakeRequest,
-} from '@internal/plugin-stagelight-common';
+} from '@stagelight/backstage-plugin-stagelight-common';
 import { validateSchedule } from '../../schedule';
 import { MAX_REASON_LENGTH } from '../../schema/bounds';
 

@@ -17,7 +17,7 @@ import {
   stagelightEnvironmentSleepPermission,
   stagelightEnvironmentWakePermission,
   stagelightScheduleEditPermission,
-} from '@internal/plugin-stagelight-common';
+} from '@stagelight/backstage-plugin-stagelight-common';
 import { EnvironmentLookup } from '../../snapshot/EnvironmentLookup';
 import { PowerAuditLog } from '../audit/PowerAuditLog';
 import { PowerAuditor } from '../audit/PowerAuditor';

@@ -1,5 +1,5 @@
 import type { NotificationSendOptions } from '@backstage/plugin-notifications-node';
-import { Schedule } from '@internal/plugin-stagelight-common';
+import { Schedule } from '@stagelight/backstage-plugin-stagelight-common';
 import { Knex } from 'knex';
 import {
   createTestDatabases,

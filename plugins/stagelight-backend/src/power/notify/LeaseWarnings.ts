@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { LoggerService } from '@backstage/backend-plugin-api';
 import type { NotificationService } from '@backstage/plugin-notifications-node';
-import { PowerState } from '@internal/plugin-stagelight-common';
+import { PowerState } from '@stagelight/backstage-plugin-stagelight-common';
 import { DateTime } from 'luxon';
 import { EnvironmentStore } from '../../snapshot/EnvironmentStore';
 import { PowerSettings } from '../PowerSettings';

@@ -1,7 +1,7 @@
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import type { NotificationSendOptions } from '@backstage/plugin-notifications-node';
 import type { SignalPayload } from '@backstage/plugin-signals-node';
-import { PowerOperation } from '@internal/plugin-stagelight-common';
+import { PowerOperation } from '@stagelight/backstage-plugin-stagelight-common';
 import { EnvironmentRecord } from '../../snapshot/EnvironmentRecord';
 import { powerOperation, powerStep } from '../__testUtils__/powerFixture';
 import { PowerNotifier } from './PowerNotifier';

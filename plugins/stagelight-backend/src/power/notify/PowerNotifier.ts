@@ -5,7 +5,7 @@ import {
   OPERATION_SIGNAL_CHANNEL,
   OperationSignal,
   PowerOperation,
-} from '@internal/plugin-stagelight-common';
+} from '@stagelight/backstage-plugin-stagelight-common';
 
 const MAX_ERROR = 300;
 

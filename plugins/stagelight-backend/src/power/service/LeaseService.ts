@@ -2,7 +2,7 @@ import { ConflictError, InputError } from '@backstage/errors';
 import {
   ExtendLeaseRequest,
   PowerLease,
-} from '@internal/plugin-stagelight-common';
+} from '@stagelight/backstage-plugin-stagelight-common';
 import { Clock } from '../../clock/Clock';
 import { EnvironmentLookup } from '../../snapshot/EnvironmentLookup';
 import { PowerStore } from '../engine/PowerStore';

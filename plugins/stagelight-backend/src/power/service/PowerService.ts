@@ -4,7 +4,7 @@ import {
   PowerOperationResponse,
   SleepRequest,
   WakeRequest,
-} from '@internal/plugin-stagelight-common';
+} from '@stagelight/backstage-plugin-stagelight-common';
 import { Clock } from '../../clock/Clock';
 import { StagelightSettings } from '../../config/StagelightConfig';
 import { EnvironmentLookup } from '../../snapshot/EnvironmentLookup';

@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { LoggerService } from '@backstage/backend-plugin-api';
-import { PowerOperation, PowerState } from '@internal/plugin-stagelight-common';
+import {
+  PowerOperation,
+  PowerState,
+} from '@stagelight/backstage-plugin-stagelight-common';
 import { StagelightSettings } from '../../config/StagelightConfig';
 import { EnvironmentRecord } from '../../snapshot/EnvironmentRecord';
 import { EnvironmentStore } from '../../snapshot/EnvironmentStore';

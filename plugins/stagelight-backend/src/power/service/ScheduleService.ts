@@ -2,7 +2,7 @@ import {
   PowerLease,
   Schedule,
   ScheduleResponse,
-} from '@internal/plugin-stagelight-common';
+} from '@stagelight/backstage-plugin-stagelight-common';
 import { NotFoundError } from '@backstage/errors';
 import { Clock } from '../../clock/Clock';
 import { desiredPowerState, DesiredPowerAnswer } from '../../schedule';

@@ -1,4 +1,4 @@
-import { PowerLease } from '@internal/plugin-stagelight-common';
+import { PowerLease } from '@stagelight/backstage-plugin-stagelight-common';
 
 /** The lease has not ended by `now` (it holds the environment awake until then). */
 export function isRunning(lease: PowerLease, now: Date): boolean {

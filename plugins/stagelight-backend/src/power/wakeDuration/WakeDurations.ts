@@ -1,4 +1,4 @@
-import type { WakeDurationsResponse } from '@internal/plugin-stagelight-common';
+import type { WakeDurationsResponse } from '@stagelight/backstage-plugin-stagelight-common';
 import { EnvironmentLookup } from '../../snapshot/EnvironmentLookup';
 import { PowerStore } from '../engine/PowerStore';
 import { usualWakeDuration, WAKE_SAMPLE_SIZE } from './usualWakeDuration';

@@ -1,4 +1,4 @@
-import type { PowerStep } from '@internal/plugin-stagelight-common';
+import type { PowerStep } from '@stagelight/backstage-plugin-stagelight-common';
 import {
   median,
   usualWakeDuration,

@@ -1,4 +1,4 @@
-import type { PowerOperation } from '@internal/plugin-stagelight-common';
+import type { PowerOperation } from '@stagelight/backstage-plugin-stagelight-common';
 
 /** How many recent wakes of an environment "usually ready in" looks at. */
 export const WAKE_SAMPLE_SIZE = 10;

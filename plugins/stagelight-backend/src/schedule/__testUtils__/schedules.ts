@@ -1,4 +1,4 @@
-import { Schedule } from '@internal/plugin-stagelight-common';
+import { Schedule } from '@stagelight/backstage-plugin-stagelight-common';
 
 /** Test-only builders of schedules and seeded draws, shared by the schedule tests and benchmark. */
 export type Days = Schedule['windows'][number]['days'];

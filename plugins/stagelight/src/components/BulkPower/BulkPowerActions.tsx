@@ -5,7 +5,7 @@ import type {
   ListClinicsResponse,
   PowerOperationKind,
   StageInfo,
-} from '@internal/plugin-stagelight-common';
+} from '@stagelight/backstage-plugin-stagelight-common';
 import {
   bulkEffect,
   bulkTargets,

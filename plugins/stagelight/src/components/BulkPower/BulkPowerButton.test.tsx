@@ -1,5 +1,5 @@
 import { screen } from '@testing-library/react';
-import type { ListClinicsResponse } from '@internal/plugin-stagelight-common';
+import type { ListClinicsResponse } from '@stagelight/backstage-plugin-stagelight-common';
 import { clinicsOf } from '../../__testUtils__/fixtures';
 import {
   chooseBulkTarget,

@@ -1,4 +1,4 @@
-import type { PowerOperationKind } from '@internal/plugin-stagelight-common';
+import type { PowerOperationKind } from '@stagelight/backstage-plugin-stagelight-common';
 import { useEnvironmentPermissions } from '../../hooks';
 import {
   DecidedButton,

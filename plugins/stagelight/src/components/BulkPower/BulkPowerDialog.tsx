@@ -4,7 +4,7 @@ import { useApi } from '@backstage/core-plugin-api';
 import type {
   BulkPowerResponse,
   PowerOperationKind,
-} from '@internal/plugin-stagelight-common';
+} from '@stagelight/backstage-plugin-stagelight-common';
 import { stagelightApiRef } from '../../api';
 import {
   BulkTarget,

@@ -6,7 +6,7 @@ import type {
   BulkPowerResponse,
   PowerOperation,
   PowerOperationKind,
-} from '@internal/plugin-stagelight-common';
+} from '@stagelight/backstage-plugin-stagelight-common';
 import { useOperation } from '../../hooks';
 import { environmentCount } from '../../power/bulkTargets';
 import { OperationProgress } from '../Power';

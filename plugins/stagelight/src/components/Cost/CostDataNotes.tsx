@@ -4,7 +4,7 @@ import type {
   CostDataInfo,
   CostDiagnostic,
   CostDiagnosticCode,
-} from '@internal/plugin-stagelight-common';
+} from '@stagelight/backstage-plugin-stagelight-common';
 import { formatAge } from '../../status/dataAge';
 import { TechnicalDetails } from './TechnicalDetails';
 

@@ -11,7 +11,7 @@ import { InfoCard } from '@backstage/core-components';
 import type {
   CostMonthComparison,
   SleepSavings,
-} from '@internal/plugin-stagelight-common';
+} from '@stagelight/backstage-plugin-stagelight-common';
 import type { ReactNode } from 'react';
 import { formatChange, formatMoney } from '../../cost/money';
 import type { StageForecastResult } from '../../hooks';

@@ -3,7 +3,7 @@ import { Grid, Typography } from '@material-ui/core';
 import { InfoCard, Progress, WarningPanel } from '@backstage/core-components';
 import { ResponseError } from '@backstage/errors';
 import { usePermission } from '@backstage/plugin-permission-react';
-import { stagelightCostReadPermission } from '@internal/plugin-stagelight-common';
+import { stagelightCostReadPermission } from '@stagelight/backstage-plugin-stagelight-common';
 import { dailyCostByStage } from '../../cost/dailySeries';
 import { formatMoney } from '../../cost/money';
 import { useClinicCost, useCostOverview } from '../../hooks';

@@ -19,7 +19,7 @@ import {
   CostProjectionResponse,
   Weekday,
   WEEKDAYS,
-} from '@internal/plugin-stagelight-common';
+} from '@stagelight/backstage-plugin-stagelight-common';
 import { backendMessage, stagelightApiRef } from '../../api';
 import { formatMoney } from '../../cost/money';
 import { TechnicalDetails } from './TechnicalDetails';

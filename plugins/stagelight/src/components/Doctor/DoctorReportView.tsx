@@ -12,7 +12,7 @@ import { InfoCard } from '@backstage/core-components';
 import type {
   DoctorAccount,
   DoctorReport,
-} from '@internal/plugin-stagelight-common';
+} from '@stagelight/backstage-plugin-stagelight-common';
 import {
   accountLabel,
   accountSentence,

@@ -1,7 +1,7 @@
 import type {
   DoctorAccount,
   DoctorReport,
-} from '@internal/plugin-stagelight-common';
+} from '@stagelight/backstage-plugin-stagelight-common';
 
 /** An account the portal got into, with two environments, in detail. */
 export function reachedAccount(

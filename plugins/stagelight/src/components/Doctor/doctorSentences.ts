@@ -2,7 +2,7 @@ import type {
   DoctorAccount,
   DoctorCostTags,
   DoctorReadiness,
-} from '@internal/plugin-stagelight-common';
+} from '@stagelight/backstage-plugin-stagelight-common';
 
 /** "Account 222222222222 eu-west-1", or "The main account us-east-1" for a target without an account id. */
 export function accountLabel(

@@ -4,7 +4,7 @@ import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   stagelightCostReadPermission,
   type ClinicCostResponse,
-} from '@internal/plugin-stagelight-common';
+} from '@stagelight/backstage-plugin-stagelight-common';
 import { stagelightApiRef } from '../../api';
 import {
   detail,

@@ -1,6 +1,6 @@
 import { MissingAnnotationEmptyState } from '@backstage/core-components';
 import { useEntity } from '@backstage/plugin-catalog-react';
-import { STAGELIGHT_CLINIC_ANNOTATION } from '@internal/plugin-stagelight-common';
+import { STAGELIGHT_CLINIC_ANNOTATION } from '@stagelight/backstage-plugin-stagelight-common';
 import { clinicOfEntity } from '../../entity/clinicOfEntity';
 import { ClinicStages } from './ClinicStages';
 

@@ -4,7 +4,7 @@ import { makeStyles } from '@material-ui/core/styles';
 import type {
   EnvironmentSummary,
   StageInfo,
-} from '@internal/plugin-stagelight-common';
+} from '@stagelight/backstage-plugin-stagelight-common';
 import {
   DataAgeLabel,
   DeadLetterText,

@@ -7,7 +7,7 @@ import {
   isPowerState,
   POWER_STATES,
   StageInfo,
-} from '@internal/plugin-stagelight-common';
+} from '@stagelight/backstage-plugin-stagelight-common';
 import type { EnvironmentFilter } from '../../api';
 import {
   StagelightRefreshProvider,

@@ -1,4 +1,4 @@
-import type { EnvironmentSummary } from '@internal/plugin-stagelight-common';
+import type { EnvironmentSummary } from '@stagelight/backstage-plugin-stagelight-common';
 import { awakeCount, sortForFleet } from './fleetRows';
 
 const env = (clinic: string, stage: string) =>

@@ -2,7 +2,7 @@ import type {
   EnvironmentSummary,
   ListClinicsResponse,
   StageInfo,
-} from '@internal/plugin-stagelight-common';
+} from '@stagelight/backstage-plugin-stagelight-common';
 
 /** Environments by clinic name, then by the stage's place in the promotion order. */
 export function sortForFleet(

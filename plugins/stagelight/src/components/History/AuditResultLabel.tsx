@@ -3,7 +3,7 @@ import {
   RiErrorWarningLine,
   RiForbidLine,
 } from '@remixicon/react';
-import type { AuditRecord } from '@internal/plugin-stagelight-common';
+import type { AuditRecord } from '@stagelight/backstage-plugin-stagelight-common';
 import { StatusLabel } from '../StatusLabels';
 
 /**

@@ -1,6 +1,6 @@
 import { ReactNode } from 'react';
 import { TableCell, TableRow, Typography } from '@material-ui/core';
-import type { AuditRecord } from '@internal/plugin-stagelight-common';
+import type { AuditRecord } from '@stagelight/backstage-plugin-stagelight-common';
 import {
   actionLabel,
   actorLabel,

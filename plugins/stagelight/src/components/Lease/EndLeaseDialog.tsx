@@ -1,5 +1,5 @@
 import { DialogContentText } from '@material-ui/core';
-import type { PowerLease } from '@internal/plugin-stagelight-common';
+import type { PowerLease } from '@stagelight/backstage-plugin-stagelight-common';
 import { useApi } from '@backstage/core-plugin-api';
 import { stagelightApiRef } from '../../api';
 import { EnvironmentDialogProps, PowerDialog } from '../Power';

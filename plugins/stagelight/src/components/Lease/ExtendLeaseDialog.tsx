@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { DialogContentText } from '@material-ui/core';
-import type { PowerLease } from '@internal/plugin-stagelight-common';
+import type { PowerLease } from '@stagelight/backstage-plugin-stagelight-common';
 import { useApi } from '@backstage/core-plugin-api';
 import { stagelightApiRef } from '../../api';
 import { EnvironmentDialogProps, LeaseHoursField, PowerDialog } from '../Power';

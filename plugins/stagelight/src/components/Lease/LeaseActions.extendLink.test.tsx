@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { screen, waitFor, within } from '@testing-library/react';
 import { useLocation } from 'react-router-dom';
-import type { PowerLease } from '@internal/plugin-stagelight-common';
+import type { PowerLease } from '@stagelight/backstage-plugin-stagelight-common';
 import { mockStagelightApi } from '../../__testUtils__/fixtures';
 import { typeReason } from '../../__testUtils__/dialogs';
 import {

@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import type { PowerLease } from '@internal/plugin-stagelight-common';
+import type { PowerLease } from '@stagelight/backstage-plugin-stagelight-common';
 import { mockStagelightApi, responseError } from '../../__testUtils__/fixtures';
 import {
   clickInDialog,

@@ -5,7 +5,7 @@ import {
   PowerLease,
   stagelightEnvironmentSleepPermission,
   stagelightEnvironmentWakePermission,
-} from '@internal/plugin-stagelight-common';
+} from '@stagelight/backstage-plugin-stagelight-common';
 import { useExtendRequest } from '../../hooks/useExtendRequest';
 import { extendableHours, isLeaseRunning } from '../../power/lease';
 import { environmentAccess, PermittedButton } from '../Permission';

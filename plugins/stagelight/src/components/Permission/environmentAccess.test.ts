@@ -1,7 +1,7 @@
 import {
   stagelightEnvironmentWakePermission,
   stagelightScheduleEditPermission,
-} from '@internal/plugin-stagelight-common';
+} from '@stagelight/backstage-plugin-stagelight-common';
 import {
   deniedEnvironmentsReason,
   environmentAccess,

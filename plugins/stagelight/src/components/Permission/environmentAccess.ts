@@ -1,5 +1,5 @@
 import type { Permission } from '@backstage/plugin-permission-common';
-import { environmentResourceRef } from '@internal/plugin-stagelight-common';
+import { environmentResourceRef } from '@stagelight/backstage-plugin-stagelight-common';
 import type { PermittedButtonProps } from './PermittedButton';
 import { holdersOf } from './permissionHolders';
 

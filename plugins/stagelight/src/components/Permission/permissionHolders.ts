@@ -4,7 +4,7 @@ import {
   stagelightEnvironmentSleepPermission,
   stagelightEnvironmentWakePermission,
   stagelightScheduleEditPermission,
-} from '@internal/plugin-stagelight-common';
+} from '@stagelight/backstage-plugin-stagelight-common';
 
 /**
  * Who holds each Stagelight permission an action asks for, under the default

@@ -3,7 +3,7 @@ import { RiArrowRightLine, RiCheckboxCircleLine } from '@remixicon/react';
 import type {
   EnvironmentSummary,
   StageInfo,
-} from '@internal/plugin-stagelight-common';
+} from '@stagelight/backstage-plugin-stagelight-common';
 import { pipelineOf, PipelineStage } from '../../status/pipeline';
 import { ProtectedLabel, ReadinessLabel, StatusLabel } from '../StatusLabels';
 import { LabelledTable, RowHeaderCell } from '../Table';

@@ -3,7 +3,7 @@ import {
   RiErrorWarningLine,
   RiLoader4Line,
 } from '@remixicon/react';
-import type { PowerOperation } from '@internal/plugin-stagelight-common';
+import type { PowerOperation } from '@stagelight/backstage-plugin-stagelight-common';
 import { Typography } from '@material-ui/core';
 import {
   failureText,

@@ -1,6 +1,9 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import type { PowerState, PowerStep } from '@internal/plugin-stagelight-common';
+import type {
+  PowerState,
+  PowerStep,
+} from '@stagelight/backstage-plugin-stagelight-common';
 import {
   mockStagelightApi,
   operation,

@@ -3,7 +3,7 @@ import { Typography } from '@material-ui/core';
 import {
   PowerOperationResponse,
   PowerState,
-} from '@internal/plugin-stagelight-common';
+} from '@stagelight/backstage-plugin-stagelight-common';
 import { useOperation } from '../../hooks';
 import { availableActions, isFinished } from '../../power/powerView';
 import { OperationProgress } from './OperationProgress';

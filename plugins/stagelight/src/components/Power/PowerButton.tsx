@@ -3,7 +3,7 @@ import {
   StagelightEnvironmentPermission,
   stagelightEnvironmentSleepPermission,
   stagelightEnvironmentWakePermission,
-} from '@internal/plugin-stagelight-common';
+} from '@stagelight/backstage-plugin-stagelight-common';
 import {
   ActionWords,
   environmentAccess,

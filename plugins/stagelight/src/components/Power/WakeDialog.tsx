@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { DialogContentText } from '@material-ui/core';
-import type { PowerOperationResponse } from '@internal/plugin-stagelight-common';
+import type { PowerOperationResponse } from '@stagelight/backstage-plugin-stagelight-common';
 import { useApi } from '@backstage/core-plugin-api';
 import { stagelightApiRef } from '../../api';
 import { DEFAULT_LEASE_HOURS } from '../../power/powerView';

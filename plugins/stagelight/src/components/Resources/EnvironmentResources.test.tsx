@@ -2,7 +2,7 @@ import { render, screen } from '@testing-library/react';
 import {
   DatabaseStatus,
   EcsServiceStatus,
-} from '@internal/plugin-stagelight-common';
+} from '@stagelight/backstage-plugin-stagelight-common';
 import { EnvironmentResources } from './EnvironmentResources';
 
 const service = (over: Partial<EcsServiceStatus>): EcsServiceStatus => ({

@@ -1,5 +1,5 @@
 import { Typography, makeStyles } from '@material-ui/core';
-import { EnvironmentDetail } from '@internal/plugin-stagelight-common';
+import { EnvironmentDetail } from '@stagelight/backstage-plugin-stagelight-common';
 import {
   capacityText,
   databaseText,

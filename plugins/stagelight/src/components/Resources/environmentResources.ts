@@ -1,7 +1,7 @@
 import {
   DatabaseStatus,
   EcsServiceStatus,
-} from '@internal/plugin-stagelight-common';
+} from '@stagelight/backstage-plugin-stagelight-common';
 
 /** How a service runs, e.g. "Fargate Spot" or "Fargate Spot, Fargate". */
 export function capacityText(service: EcsServiceStatus): string {

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Box, LinearProgress, Typography } from '@material-ui/core';
-import { stagelightScheduleEditPermission } from '@internal/plugin-stagelight-common';
+import { stagelightScheduleEditPermission } from '@stagelight/backstage-plugin-stagelight-common';
 import { useEnvironmentPlan, useNow, useStagelightRefresh } from '../../hooks';
 import { useApi } from '@backstage/core-plugin-api';
 import { stagelightApiRef } from '../../api';

@@ -6,7 +6,7 @@ import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import type {
   CostProjectionResponse,
   Schedule,
-} from '@internal/plugin-stagelight-common';
+} from '@stagelight/backstage-plugin-stagelight-common';
 import { stagelightApiRef } from '../../api';
 import { mockStagelightApi, responseError } from '../../__testUtils__/fixtures';
 import { FreshPermissions } from '../../__testUtils__/FreshPermissions';

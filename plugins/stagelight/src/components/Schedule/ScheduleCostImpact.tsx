@@ -4,7 +4,7 @@ import { useApi } from '@backstage/core-plugin-api';
 import {
   Schedule,
   stagelightCostReadPermission,
-} from '@internal/plugin-stagelight-common';
+} from '@stagelight/backstage-plugin-stagelight-common';
 import { stagelightApiRef } from '../../api';
 import { formatMoney } from '../../cost/money';
 import { requestErrorText } from '../../power/powerView';

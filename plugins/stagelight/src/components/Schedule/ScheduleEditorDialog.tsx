@@ -1,7 +1,7 @@
 import { FormEvent, useEffect, useState } from 'react';
 import { DialogContentText, TextField, Typography } from '@material-ui/core';
 import { useApi } from '@backstage/core-plugin-api';
-import type { ScheduleResponse } from '@internal/plugin-stagelight-common';
+import type { ScheduleResponse } from '@stagelight/backstage-plugin-stagelight-common';
 import { stagelightApiRef } from '../../api';
 import { requestErrorText } from '../../power/powerView';
 import {

@@ -1,5 +1,5 @@
 import { Typography } from '@material-ui/core';
-import type { ScheduleResponse } from '@internal/plugin-stagelight-common';
+import type { ScheduleResponse } from '@stagelight/backstage-plugin-stagelight-common';
 import { leaseText, scheduleText } from '../../schedule/planText';
 import { browserTimeZone } from '../../schedule/timeZones';
 

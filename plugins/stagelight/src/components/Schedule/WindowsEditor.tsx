@@ -1,6 +1,6 @@
 import { Box, Checkbox, FormControlLabel, Typography } from '@material-ui/core';
 import { makeStyles } from '@material-ui/core/styles';
-import { WEEKDAYS } from '@internal/plugin-stagelight-common';
+import { WEEKDAYS } from '@stagelight/backstage-plugin-stagelight-common';
 import { newWindow, WindowDraft, withDay } from '../../schedule/scheduleDraft';
 import { dayName } from '../../schedule/scheduleText';
 import { TimeField } from '../TimeField';

@@ -5,7 +5,7 @@ import { RiErrorWarningLine } from '@remixicon/react';
 import type {
   EnvironmentDetail,
   StageInfo,
-} from '@internal/plugin-stagelight-common';
+} from '@stagelight/backstage-plugin-stagelight-common';
 import { pipelineOf, PipelineStage } from '../../status/pipeline';
 import { DeployMarker } from '../Pipeline';
 import { PowerActions } from '../Power';

@@ -2,7 +2,7 @@ import { LinearProgress, Typography } from '@material-ui/core';
 import type {
   ClinicCostResponse,
   ClinicStageCost,
-} from '@internal/plugin-stagelight-common';
+} from '@stagelight/backstage-plugin-stagelight-common';
 import { formatMoney } from '../../cost/money';
 import { requestErrorText } from '../../power/powerView';
 import type { StatusQuery } from '../../hooks';

@@ -1,5 +1,5 @@
 import { LinearProgress, Typography } from '@material-ui/core';
-import type { WakeDurationsResponse } from '@internal/plugin-stagelight-common';
+import type { WakeDurationsResponse } from '@stagelight/backstage-plugin-stagelight-common';
 import type { StatusQuery } from '../../hooks';
 import { usuallyReadyText, wakeSampleText } from '../../power/wakeDurationText';
 

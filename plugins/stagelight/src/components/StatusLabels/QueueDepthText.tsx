@@ -1,5 +1,5 @@
 import { RiCheckboxCircleLine, RiErrorWarningLine } from '@remixicon/react';
-import type { QueueDepth } from '@internal/plugin-stagelight-common';
+import type { QueueDepth } from '@stagelight/backstage-plugin-stagelight-common';
 import { formatAge } from '../../status/dataAge';
 import { StatusLabel } from './StatusLabel';
 

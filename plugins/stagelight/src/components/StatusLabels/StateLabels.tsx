@@ -14,7 +14,7 @@ import {
 import type {
   PowerState,
   ReadinessState,
-} from '@internal/plugin-stagelight-common';
+} from '@stagelight/backstage-plugin-stagelight-common';
 import { formatAge, isStale } from '../../status/dataAge';
 import { StatusLabel, StatusTone } from './StatusLabel';
 

@@ -1,5 +1,5 @@
 import { useTheme } from '@material-ui/core/styles';
-import type { DailyCostPoint } from '@internal/plugin-stagelight-common';
+import type { DailyCostPoint } from '@stagelight/backstage-plugin-stagelight-common';
 import {
   Bar,
   BarChart,

@@ -3,7 +3,7 @@ import { makeStyles, useTheme } from '@material-ui/core/styles';
 import type {
   EnvironmentTimeline,
   TimelineResponse,
-} from '@internal/plugin-stagelight-common';
+} from '@stagelight/backstage-plugin-stagelight-common';
 import { formatMoney } from '../../cost/money';
 import { DailyCostBars } from './DailyCostBars';
 import { PowerTimelineChart } from './PowerTimelineChart';

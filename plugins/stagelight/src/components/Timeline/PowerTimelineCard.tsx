@@ -1,6 +1,6 @@
 import { EmptyState, InfoCard } from '@backstage/core-components';
 import { Grid, Typography } from '@material-ui/core';
-import { DEFAULT_TIMELINE_DAYS } from '@internal/plugin-stagelight-common';
+import { DEFAULT_TIMELINE_DAYS } from '@stagelight/backstage-plugin-stagelight-common';
 import { useTimeline } from '../../hooks';
 import { StatusQueryView } from '../StatusQueryView';
 import { PowerTimelineChartLoader } from '../Charts';

@@ -3,7 +3,7 @@ import type {
   EnvironmentTimeline,
   PowerMarker,
   PowerMarkerKind,
-} from '@internal/plugin-stagelight-common';
+} from '@stagelight/backstage-plugin-stagelight-common';
 import {
   ScatterChart,
   ReferenceArea,

@@ -1,7 +1,7 @@
 import type {
   PowerMarkerKind,
   PowerState,
-} from '@internal/plugin-stagelight-common';
+} from '@stagelight/backstage-plugin-stagelight-common';
 import type { Theme } from '@material-ui/core/styles';
 
 /** Each recorded state's colour, from the theme's palette, so bands follow a light or dark theme. */

@@ -1,7 +1,7 @@
 import type {
   EnvironmentTimeline,
   TimelineResponse,
-} from '@internal/plugin-stagelight-common';
+} from '@stagelight/backstage-plugin-stagelight-common';
 import {
   actorName,
   environmentSummary,

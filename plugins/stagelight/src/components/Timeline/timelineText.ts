@@ -3,7 +3,7 @@ import type {
   PowerMarker,
   PowerState,
   TimelineResponse,
-} from '@internal/plugin-stagelight-common';
+} from '@stagelight/backstage-plugin-stagelight-common';
 import { formatMoney } from '../../cost/money';
 
 const HOUR_MS = 3_600_000;
