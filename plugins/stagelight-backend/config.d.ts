@@ -2,7 +2,7 @@ import { HumanDuration } from '@backstage/types';
 
 export interface Config {
   /** Stagelight: inventory, status and readiness of every clinic's image-review stacks. */
-  stagelight?: {
+  stagelight: {
     /**
      * Stages in promotion order. Defaults to dev, test, staging, prod with prod protected.
      * Environments tagged with a stage not listed here are ignored.
@@ -15,7 +15,7 @@ export interface Config {
     }>;
 
     /** Where to look for environments in AWS. Credentials always come from the `aws` integration config. */
-    aws?: {
+    aws: {
       /**
        * Send every AWS SDK client to this endpoint instead of AWS (a local moto_server
        * in development, e.g. http://127.0.0.1:4566), STS's AssumeRole into the
@@ -23,10 +23,11 @@ export interface Config {
        */
       endpoint?: string;
       /**
-       * Accounts and regions to scan. Defaults to the main account in
-       * `aws.mainAccount.region` or us-east-1.
+       * Accounts and regions to scan; required, at least one entry. The
+       * backend does not start without it (there is no default account or
+       * region), e.g. `targets: [{ regions: [eu-central-1] }]` for the main account.
        */
-      targets?: Array<{
+      targets: Array<{
         /**
          * Account id; omit for the main account. Other accounts need an
          * `aws.accounts` entry or `aws.accountDefaults.roleName` (the role is
@@ -35,7 +36,7 @@ export interface Config {
          * account whether that worked.
          */
         accountId?: string;
-        /** Regions to scan in this account. */
+        /** Regions to scan in this account; at least one. */
         regions: string[];
       }>;
       /** Attempts per AWS call, retries included (adaptive retry mode). Default 4. */

@@ -60,7 +60,11 @@ describe('the demo fleet in the catalog', () => {
               },
             },
             stagelight: {
-              aws: { endpoint: moto.endpoint },
+              // The demo fleet is seeded into moto's main account, us-east-1.
+              aws: {
+                endpoint: moto.endpoint,
+                targets: [{ regions: ['us-east-1'] }],
+              },
               readiness: { probeOnRefresh: false },
             },
           },

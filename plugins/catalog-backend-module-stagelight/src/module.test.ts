@@ -119,4 +119,33 @@ describe('catalogModuleStagelight', () => {
       'group:default/imaging',
     );
   });
+
+  it('names the missing Stagelight backend plugin when the backend has none, and applies nothing', async () => {
+    const providers: EntityProvider[] = [];
+    await startTestBackend({
+      extensionPoints: [
+        [
+          catalogProcessingExtensionPoint,
+          { addEntityProvider: (...p: any[]) => providers.push(...p.flat()) },
+        ],
+      ],
+      features: [
+        catalogModuleStagelight,
+        mockServices.scheduler.factory({ skipTaskRunOnStartup: true }),
+      ],
+    });
+    const provider = providers[0] as StagelightEntityProvider;
+    const mutations: EntityProviderMutation[] = [];
+    await provider.connect({
+      applyMutation: async m => {
+        mutations.push(m);
+      },
+      refresh: async () => {},
+    });
+
+    await expect(provider.refresh()).rejects.toThrow(
+      /^The Stagelight backend plugin is not installed in this backend: http:\/\/localhost:\d+\/api\/stagelight\/environments\?include=resources answered 404 Not Found, and not from Stagelight\. .*backend\.add\(import\('@stagelight\/backstage-plugin-stagelight-backend'\)\);/,
+    );
+    expect(mutations).toEqual([]);
+  });
 });

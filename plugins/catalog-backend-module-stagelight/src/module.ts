@@ -9,7 +9,11 @@ import { StagelightInventoryClient } from './StagelightInventoryClient';
 
 const DEFAULT_OWNER = 'group:default/platform';
 
-/** Adds the Stagelight entity provider to the catalog. */
+/**
+ * Adds the Stagelight entity provider to the catalog.
+ *
+ * @public
+ */
 export const catalogModuleStagelight = createBackendModule({
   pluginId: 'catalog',
   moduleId: 'stagelight',

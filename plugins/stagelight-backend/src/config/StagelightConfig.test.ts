@@ -2,9 +2,15 @@ import { ConfigReader } from '@backstage/config';
 import { DEFAULT_TAG_KEYS } from '@stagelight/tag-contract';
 import { readStagelightSettings } from './StagelightConfig';
 
+const TARGETS = { targets: [{ regions: ['us-east-1'] }] };
+
 describe('readStagelightSettings', () => {
-  it('defaults to the tag contract, the default stages and the main account', () => {
-    const s = readStagelightSettings(new ConfigReader({}));
+  it('defaults to the tag contract and the default stages', () => {
+    const s = readStagelightSettings(
+      new ConfigReader({
+        stagelight: { aws: TARGETS },
+      }),
+    );
     expect(s.stages).toEqual([
       { name: 'dev', protected: false },
       { name: 'test', protected: false },
@@ -70,11 +76,31 @@ describe('readStagelightSettings', () => {
     expect(s.refresh.interval).toEqual({ minutes: 2 });
   });
 
-  it('uses the main account region when no targets are configured', () => {
-    const s = readStagelightSettings(
-      new ConfigReader({ aws: { mainAccount: { region: 'eu-north-1' } } }),
+  it('requires stagelight.aws.targets, each with at least one region, and names the key and the fix', () => {
+    const read = (stagelight: object) => () =>
+      readStagelightSettings(
+        new ConfigReader({
+          aws: { mainAccount: { region: 'eu-north-1' } },
+          stagelight,
+        }),
+      );
+    // No default account or region: a missing list is a configuration mistake, not "scan us-east-1".
+    for (const stagelight of [{}, { aws: {} }, { aws: { endpoint: 'x' } }]) {
+      expect(read(stagelight)).toThrow(
+        /^Missing required config value at 'stagelight\.aws\.targets'\. Add the AWS accounts and regions .*targets: \[\{ regions: \['eu-central-1'\] \}\]/,
+      );
+    }
+    expect(read({ aws: { targets: [] } })).toThrow(
+      "'stagelight.aws.targets' must list at least one target.",
     );
-    expect(s.aws.targets).toEqual([{ region: 'eu-north-1' }]);
+    expect(
+      read({ aws: { targets: [{ regions: ['x-1'] }, { accountId: '2' }] } }),
+    ).toThrow(
+      "Missing required config value at 'stagelight.aws.targets[1].regions': list the regions to scan in account 2",
+    );
+    expect(read({ aws: { targets: [{ regions: [] }] } })).toThrow(
+      "'stagelight.aws.targets[0].regions' must list at least one region",
+    );
   });
 
   it('rejects duplicate stages and a path without a slash', () => {
@@ -87,7 +113,9 @@ describe('readStagelightSettings', () => {
     ).toThrow(/distinct/);
     expect(() =>
       readStagelightSettings(
-        new ConfigReader({ stagelight: { readiness: { path: 'version' } } }),
+        new ConfigReader({
+          stagelight: { aws: TARGETS, readiness: { path: 'version' } },
+        }),
       ),
     ).toThrow(/must start with \//);
   });
@@ -99,6 +127,7 @@ describe('readStagelightSettings readiness template', () => {
       readStagelightSettings(
         new ConfigReader({
           stagelight: {
+            aws: TARGETS,
             readiness: { baseUrlTemplate: 'api.{stage}.example.com' },
           },
         }),

@@ -85,17 +85,7 @@ export function readStagelightSettings(root: Config): StagelightSettings {
   };
 
   const awsConfig = config?.getOptionalConfig('aws');
-  const defaultRegion =
-    root.getOptionalString('aws.mainAccount.region') ?? 'us-east-1';
-  const targetConfigs = awsConfig?.getOptionalConfigArray('targets');
-  const targets: AwsTarget[] = targetConfigs
-    ? targetConfigs.flatMap(t => {
-        const accountId = t.getOptionalString('accountId');
-        return t
-          .getStringArray('regions')
-          .map(region => ({ accountId, region }));
-      })
-    : [{ region: defaultRegion }];
+  const targets = readTargets(awsConfig);
 
   const readinessConfig = config?.getOptionalConfig('readiness');
   const baseUrlTemplate = readinessConfig?.getOptionalString('baseUrlTemplate');
@@ -187,4 +177,45 @@ export function readStagelightSettings(root: Config): StagelightSettings {
         refreshConfig?.getOptionalBoolean('afterOperation') ?? true,
     },
   };
+}
+
+/** One line of what to add, shared by every "targets" error so each names the fix. */
+const TARGETS_EXAMPLE =
+  "Add the AWS accounts and regions Stagelight scans to app-config.yaml, e.g. stagelight: { aws: { targets: [{ regions: ['eu-central-1'] }] } } (an entry without accountId is the main account of the `aws` config; add accountId: '123456789012' for another account).";
+
+/**
+ * The accounts and regions to scan. Required: without them Stagelight used to
+ * scan the main account's us-east-1 silently, which in an adopter's backend
+ * shows an empty fleet rather than a configuration mistake.
+ */
+function readTargets(awsConfig: Config | undefined): AwsTarget[] {
+  const key = 'stagelight.aws.targets';
+  if (!awsConfig?.has('targets')) {
+    throw new Error(
+      `Missing required config value at '${key}'. ${TARGETS_EXAMPLE}`,
+    );
+  }
+  const targetConfigs = awsConfig.getConfigArray('targets');
+  if (targetConfigs.length === 0) {
+    throw new Error(
+      `'${key}' must list at least one target. ${TARGETS_EXAMPLE}`,
+    );
+  }
+  return targetConfigs.flatMap((t, i) => {
+    const accountId = t.getOptionalString('accountId');
+    if (!t.has('regions')) {
+      throw new Error(
+        `Missing required config value at '${key}[${i}].regions': list the regions to scan in ${
+          accountId === undefined ? 'the main account' : `account ${accountId}`
+        }, e.g. regions: ['eu-central-1'].`,
+      );
+    }
+    const regions = t.getStringArray('regions');
+    if (regions.length === 0) {
+      throw new Error(
+        `'${key}[${i}].regions' must list at least one region, e.g. regions: ['eu-central-1'].`,
+      );
+    }
+    return regions.map(region => ({ accountId, region }));
+  });
 }

@@ -1,9 +1,13 @@
 import { ConfigReader } from '@backstage/config';
+import { TEST_TARGETS } from '../__testUtils__/testSettings';
 import { readCostSettings } from './CostSettings';
+
+/** The scan targets every Stagelight config must name; cost reads them with the rest. */
+const AWS = { targets: TEST_TARGETS };
 
 describe('readCostSettings', () => {
   it('applies the defaults of the issue', () => {
-    const s = readCostSettings(new ConfigReader({}));
+    const s = readCostSettings(new ConfigReader({ stagelight: { aws: AWS } }));
     expect(s).toMatchObject({
       accountId: undefined,
       region: 'us-east-1',
@@ -22,7 +26,7 @@ describe('readCostSettings', () => {
     const s = readCostSettings(
       new ConfigReader({
         stagelight: {
-          aws: { endpoint: 'http://127.0.0.1:5000' },
+          aws: { ...AWS, endpoint: 'http://127.0.0.1:5000' },
           tags: { stage: 'env' },
           cost: {
             accountId: '111111111111',
@@ -59,7 +63,7 @@ describe('readCostSettings', () => {
     [{ lookbackDays: 400 }, /lookbackDays must be at most 365/],
   ])('rejects %j', (cost, message) => {
     expect(() =>
-      readCostSettings(new ConfigReader({ stagelight: { cost } })),
+      readCostSettings(new ConfigReader({ stagelight: { aws: AWS, cost } })),
     ).toThrow(message);
   });
 });

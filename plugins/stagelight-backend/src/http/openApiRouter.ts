@@ -1,6 +1,7 @@
 import express from 'express';
 import Router from 'express-promise-router';
 import { createValidatedOpenApiRouter } from '@backstage/backend-openapi-utils';
+import { NotFoundError } from '@backstage/errors';
 import { spec } from '../schema/openapi';
 import { requestBody } from './requestBody';
 
@@ -19,5 +20,15 @@ export function createOpenApiRouter(routers: express.Router[]): express.Router {
   const router = Router();
   router.use(requestBody());
   router.use(api);
+  // A path no route serves gets Backstage's JSON error body, not the root
+  // router's empty 404: the frontend reads an empty 404 as "no Stagelight
+  // backend installed", which would misname a frontend newer than its backend.
+  router.use((req, _res, next) => {
+    next(
+      new NotFoundError(
+        `Stagelight has no route ${req.method} ${req.path}; is this backend older than the Stagelight frontend calling it?`,
+      ),
+    );
+  });
   return router;
 }

@@ -1,9 +1,13 @@
 import { ConfigReader } from '@backstage/config';
 import { readStagelightSettings } from '../config/StagelightConfig';
+import { TEST_TARGETS } from '../__testUtils__/testSettings';
 import { readPowerSettings } from './PowerSettings';
 
 function read(stagelight: Record<string, any>) {
-  const config = new ConfigReader({ stagelight });
+  // The scan targets every Stagelight config must name.
+  const config = new ConfigReader({
+    stagelight: { aws: { targets: TEST_TARGETS }, ...stagelight },
+  });
   return readPowerSettings(config, readStagelightSettings(config));
 }
 

@@ -1,5 +1,10 @@
 import { ResponseError } from '@backstage/errors';
 import { StagelightClient } from './StagelightClient';
+import { StagelightBackendMissingError } from './StagelightBackendMissingError';
+import {
+  clientWithoutBackend,
+  TEST_BASE_URL,
+} from '../__testUtils__/backendMissing';
 
 const BASE = 'http://localhost:7007/api/stagelight';
 
@@ -170,6 +175,52 @@ describe('StagelightClient', () => {
     expect(error.statusCode).toBe(503);
     expect(error.cause.name).toBe('ServiceUnavailableError');
     expect(error.cause.message).toMatch(/first refresh/);
+  });
+
+  describe('a backend without the Stagelight plugin', () => {
+    it('rejects every kind of call with an error naming the missing plugin and the line to add', async () => {
+      // A backend without the plugin answers like this for any method and path.
+      const { client } = clientWithoutBackend();
+
+      for (const call of [
+        () => client.listEnvironments(),
+        () => client.getDoctorReport(),
+        () => client.wake('north-clinic', 'dev', { reason: 'test' }),
+      ]) {
+        const error: unknown = await call().catch(e => e);
+        expect(error).toBeInstanceOf(StagelightBackendMissingError);
+        const missing = error as StagelightBackendMissingError;
+        expect(missing.name).toBe('StagelightBackendMissingError');
+        expect(missing.message).toContain(
+          'The Stagelight backend plugin is not installed',
+        );
+        expect(missing.message).toContain(
+          "backend.add(import('@stagelight/backstage-plugin-stagelight-backend'));",
+        );
+        expect(missing.url).toMatch(new RegExp(`^${TEST_BASE_URL}/`));
+      }
+    });
+
+    it("keeps Stagelight's own 404, an unknown environment, as the backend's ResponseError", async () => {
+      const { client } = setup(
+        errorResponse(
+          404,
+          {
+            name: 'NotFoundError',
+            message: 'No environment north-clinic/qa',
+          },
+          'Not Found',
+        ),
+      );
+
+      const error = await rejection(
+        client.getEnvironment('north-clinic', 'qa'),
+      );
+
+      expect(error).not.toBeInstanceOf(StagelightBackendMissingError);
+      expect(error.statusCode).toBe(404);
+      expect(error.cause.message).toBe('No environment north-clinic/qa');
+    });
   });
 
   describe('power and history', () => {

@@ -2,12 +2,14 @@ import type { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import type { ListEnvironmentsQuery } from '@stagelight/backstage-plugin-stagelight-common';
 import type { BulkScope, ListLimit, StagelightApi } from './StagelightApi';
+import { StagelightBackendMissingError } from './StagelightBackendMissingError';
 
 /**
  * Talks to the Stagelight backend through the discovery and fetch APIs, so
  * the user's Backstage token travels with each request. Each method is typed
  * by StagelightApi, so its parameters and answer are written (and documented)
- * once, in the interface.
+ * once, in the interface. When the backend has no Stagelight plugin, every
+ * method rejects with a StagelightBackendMissingError naming the line to add.
  *
  * @public
  */
@@ -158,7 +160,14 @@ export class StagelightClient implements StagelightApi {
 
 async function parse<T>(response: Response): Promise<T> {
   if (!response.ok) {
-    throw await ResponseError.fromResponse(response);
+    const error = await ResponseError.fromResponse(response);
+    // Stagelight's own failures carry Backstage's full error body (with
+    // `request`); the root router's empty 404 for an unserved /api/ path is
+    // parsed into a body without it.
+    if (response.status === 404 && error.body.request === undefined) {
+      throw new StagelightBackendMissingError(response.url);
+    }
+    throw error;
   }
   return (await response.json()) as T;
 }

@@ -8,6 +8,7 @@ import {
   POWER_STATES,
   StageInfo,
 } from '@stagelight/backstage-plugin-stagelight-common';
+import { StagelightBackendMissingError } from '../../api';
 import type { EnvironmentFilter } from '../../api';
 import {
   StagelightRefreshProvider,
@@ -20,7 +21,11 @@ import { AuditTrailLink } from '../Audit';
 import { BulkPowerActions } from '../BulkPower';
 import { OptionSelect } from '../OptionSelect';
 import { DataAgeLabel } from '../StatusLabels';
-import { StaleSnapshotWarning, StatusQueryView } from '../StatusQueryView';
+import {
+  BackendMissingPanel,
+  StaleSnapshotWarning,
+  StatusQueryView,
+} from '../StatusQueryView';
 import { PowerTimelineCard } from '../Timeline';
 import { awakeCount } from './fleetRows';
 import { FleetTable } from './FleetTable';
@@ -59,6 +64,13 @@ export function FleetView() {
     const valid = key === 'power' ? isPowerState(value) : value !== '';
     setFilter(prev => ({ ...prev, [key]: valid ? value : undefined }));
   };
+
+  // Without the backend plugin, filters, bulk actions and the timeline have nothing to show: one panel says why.
+  const backendMissing = [environments.error, clinics.error].find(
+    (e): e is StagelightBackendMissingError =>
+      e instanceof StagelightBackendMissingError,
+  );
+  if (backendMissing) return <BackendMissingPanel error={backendMissing} />;
 
   let awakeText = 'Awake now: counting…';
   if (clinics.value) {

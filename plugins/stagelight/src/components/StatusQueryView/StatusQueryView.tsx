@@ -4,12 +4,15 @@ import {
   ResponseErrorPanel,
   WarningPanel,
 } from '@backstage/core-components';
+import { StagelightBackendMissingError } from '../../api';
 import type { StatusQuery } from '../../hooks';
+import { BackendMissingPanel } from './BackendMissingPanel';
 
 /**
  * The loading and failure states every Stagelight view shares: a spinner
  * first, an error panel when nothing could be loaded, and a warning above
- * the last good answer when a later poll failed.
+ * the last good answer when a later poll failed. A backend without the
+ * Stagelight plugin gets its own panel, naming the line to add.
  */
 export function StatusQueryView<T>(props: {
   query: StatusQuery<T>;
@@ -18,6 +21,9 @@ export function StatusQueryView<T>(props: {
 }) {
   const { query } = props;
   if (query.loading) return <Progress />;
+  if (query.error instanceof StagelightBackendMissingError) {
+    return <BackendMissingPanel error={query.error} />;
+  }
   if (query.value === undefined) {
     return query.error ? (
       <ResponseErrorPanel title={props.errorTitle} error={query.error} />

@@ -1,2 +1,3 @@
+export { BackendMissingPanel } from './BackendMissingPanel';
 export { StaleSnapshotWarning } from './StaleSnapshotWarning';
 export { StatusQueryView } from './StatusQueryView';
