@@ -13,7 +13,7 @@
 import { resolve } from 'node:path';
 import { demoFleet } from './fleet/demoFleet';
 import { readLocalAwsSettings } from './config/localAwsSettings';
-import { startMotoServer } from './moto/MotoServer';
+import { startMotoServer } from '@stagelight/image-review-stack/moto';
 import { seedFleet } from './seed/seedFleet';
 import { startApiSimulator } from './simulator/ApiSimulator';
 

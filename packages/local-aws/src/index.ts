@@ -1,15 +1,15 @@
+// The moto harness lives with the image-review stack, whose tests (and every
+// repository generated from it) need it; local tooling gets it from there.
 export {
   startMotoServer,
   useSimpleLambda,
   freePort,
   type MotoServer,
   type StartMotoOptions,
-} from './moto/MotoServer';
-export {
   localAwsClientConfig,
   LOCAL_ACCOUNT_ID,
   type LocalAwsClientConfig,
-} from './moto/clientConfig';
+} from '@stagelight/image-review-stack/moto';
 export {
   demoFleet,
   environmentResourceNames,

@@ -22,7 +22,10 @@ export {
   createWriteCatalogInfoAction,
   WRITE_CATALOG_INFO_ACTION_ID,
 } from './actions/writeCatalogInfo';
-export { clinicEntities } from './catalog/clinicEntities';
+export {
+  clinicEntities,
+  type ClinicEntitiesOptions,
+} from './catalog/clinicEntities';
 export {
   checkClinicForm,
   clinicConfigFromForm,
@@ -35,4 +38,6 @@ export {
   writeGeneratedRepository,
   installedStackSources,
   type StackSources,
+  type GeneratedRepositoryOptions,
+  type GeneratedRepositoryResult,
 } from './stack/generatedRepository';

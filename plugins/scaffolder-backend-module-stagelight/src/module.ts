@@ -6,7 +6,11 @@ import { createValidateClinicAction } from './actions/validateClinic';
 import { createWriteCatalogInfoAction } from './actions/writeCatalogInfo';
 import { createWriteClinicConfigAction } from './actions/writeClinicConfig';
 
-/** Adds the Stagelight clinic-onboarding actions to the scaffolder. */
+/**
+ * Adds the Stagelight clinic-onboarding actions to the scaffolder.
+ *
+ * @public
+ */
 export const scaffolderModuleStagelight = createBackendModule({
   pluginId: 'scaffolder',
   moduleId: 'stagelight',

@@ -60,7 +60,7 @@ describe('the new-clinic template in the real scaffolder (dry run)', () => {
         'src/config/schema.ts',
         'src/stack/ImageReviewStack.test.ts',
         'docker/Dockerfile',
-        'vendor/stagelight-tag-contract/src/index.ts',
+        'src/testing/moto/MotoServer.ts',
         '.github/workflows/deploy.yml',
         '.github/workflows/promote.yml',
         '.github/scripts/stage.mjs',
@@ -70,6 +70,8 @@ describe('the new-clinic template in the real scaffolder (dry run)', () => {
       ]),
     );
     expect(fileOf(files, 'package.json')).not.toContain('workspace:');
+    // Nothing vendored: the tag contract comes from the registry.
+    expect(paths.filter(p => p.startsWith('vendor/'))).toEqual([]);
 
     // GitHub expressions survive templating; the README is rendered.
     const deploy = fileOf(files, '.github/workflows/deploy.yml');

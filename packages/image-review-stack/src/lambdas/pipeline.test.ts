@@ -27,7 +27,7 @@ import {
   localAwsClientConfig,
   MotoServer,
   startMotoServer,
-} from '@internal/stagelight-local-aws';
+} from '../testing/moto';
 import type { ListImagesResponse } from '../api/contract';
 import { SAMPLE_CLINIC_CONFIG_PATH } from '../__testUtils__/sampleClinic';
 import { loadClinicConfig } from '../config/loadClinicConfig';

@@ -6,7 +6,7 @@ import { LambdaClient } from '@aws-sdk/client-lambda';
 import { IAMClient } from '@aws-sdk/client-iam';
 import { EC2Client } from '@aws-sdk/client-ec2';
 import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
-import { localAwsClientConfig } from '../moto/clientConfig';
+import { localAwsClientConfig } from '@stagelight/image-review-stack/moto';
 
 /** The SDK clients the seed drives, all pointed at one local endpoint and region. */
 export interface SeedClients {

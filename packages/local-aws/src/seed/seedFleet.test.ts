@@ -16,8 +16,12 @@ import {
 } from '@aws-sdk/client-sqs';
 import { APP_NAME, DEFAULT_TAG_KEYS } from '@stagelight/tag-contract';
 import { demoFleet, environmentResourceNames } from '../fleet/demoFleet';
-import { localAwsClientConfig, LOCAL_ACCOUNT_ID } from '../moto/clientConfig';
-import { MotoServer, startMotoServer } from '../moto/MotoServer';
+import {
+  localAwsClientConfig,
+  LOCAL_ACCOUNT_ID,
+  MotoServer,
+  startMotoServer,
+} from '@stagelight/image-review-stack/moto';
 import { seedFleet } from './seedFleet';
 
 const TODAY = new Date('2026-11-26T00:00:00Z');

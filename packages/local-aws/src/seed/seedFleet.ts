@@ -1,5 +1,5 @@
 import { DemoEnvironment, DemoFleet } from '../fleet/demoFleet';
-import { LOCAL_ACCOUNT_ID } from '../moto/clientConfig';
+import { LOCAL_ACCOUNT_ID } from '@stagelight/image-review-stack/moto';
 import { createSeedClients, destroySeedClients } from './clients';
 import { demoCostPages, queueCostResults } from './cost';
 import { seedEcs } from './ecs';
@@ -49,7 +49,9 @@ export async function seedFleet(options: SeedOptions): Promise<SeedReport> {
         if (db.created && env.asleep) toStop.push(env);
         await seedEcs(c, env, accountId, network);
         await seedLoadBalancer(c, env, accountId, network);
-        log(`seeded ${env.clinic}/${env.stage}${env.asleep ? ' (asleep)' : ''}`);
+        log(
+          `seeded ${env.clinic}/${env.stage}${env.asleep ? ' (asleep)' : ''}`,
+        );
       }
     };
     await Promise.all(Array.from({ length: options.concurrency ?? 4 }, worker));

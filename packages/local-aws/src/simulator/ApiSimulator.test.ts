@@ -1,7 +1,12 @@
 import { ECSClient, UpdateServiceCommand } from '@aws-sdk/client-ecs';
 import { demoFleet, environmentResourceNames } from '../fleet/demoFleet';
-import { localAwsClientConfig, LOCAL_ACCOUNT_ID } from '../moto/clientConfig';
-import { freePort, MotoServer, startMotoServer } from '../moto/MotoServer';
+import {
+  freePort,
+  localAwsClientConfig,
+  LOCAL_ACCOUNT_ID,
+  MotoServer,
+  startMotoServer,
+} from '@stagelight/image-review-stack/moto';
 import { seedFleet } from '../seed/seedFleet';
 import { ApiSimulator, startApiSimulator } from './ApiSimulator';
 
@@ -15,7 +20,11 @@ describe('ApiSimulator', () => {
 
   beforeAll(async () => {
     moto = await startMotoServer();
-    await seedFleet({ endpoint: moto.endpoint, fleet, today: new Date('2026-11-26T00:00:00Z') });
+    await seedFleet({
+      endpoint: moto.endpoint,
+      fleet,
+      today: new Date('2026-11-26T00:00:00Z'),
+    });
     simulator = await startApiSimulator({
       endpoint: moto.endpoint,
       region: fleet.region,
@@ -45,13 +54,23 @@ describe('ApiSimulator', () => {
     expect((await version(asleep)).status).toBe(503);
     const n = environmentResourceNames(asleep, LOCAL_ACCOUNT_ID);
     const ecs = new ECSClient(localAwsClientConfig(moto.endpoint));
-    await ecs.send(new UpdateServiceCommand({ cluster: n.cluster, service: n.service, desiredCount: 2 }));
+    await ecs.send(
+      new UpdateServiceCommand({
+        cluster: n.cluster,
+        service: n.service,
+        desiredCount: 2,
+      }),
+    );
     expect((await version(asleep)).status).toBe(503);
     clock += 20_000;
-    expect(await (await version(asleep)).json()).toEqual({ marker: asleep.deployMarker });
+    expect(await (await version(asleep)).json()).toEqual({
+      marker: asleep.deployMarker,
+    });
   });
 
   it('answers 404 for anything but a version path', async () => {
-    expect((await fetch(`${simulator.url}/northside/dev/admin`)).status).toBe(404);
+    expect((await fetch(`${simulator.url}/northside/dev/admin`)).status).toBe(
+      404,
+    );
   });
 });

@@ -1,6 +1,13 @@
 import { createServer, Server } from 'node:http';
-import { DescribeServicesCommand, DescribeTaskDefinitionCommand, ECSClient } from '@aws-sdk/client-ecs';
-import { localAwsClientConfig, LOCAL_ACCOUNT_ID } from '../moto/clientConfig';
+import {
+  DescribeServicesCommand,
+  DescribeTaskDefinitionCommand,
+  ECSClient,
+} from '@aws-sdk/client-ecs';
+import {
+  localAwsClientConfig,
+  LOCAL_ACCOUNT_ID,
+} from '@stagelight/image-review-stack/moto';
 import { environmentResourceNames } from '../fleet/demoFleet';
 
 /**
@@ -25,16 +32,26 @@ export interface ApiSimulator {
   close(): Promise<void>;
 }
 
-export async function startApiSimulator(options: ApiSimulatorOptions): Promise<ApiSimulator> {
-  const ecs = new ECSClient(localAwsClientConfig(options.endpoint, options.region));
+export async function startApiSimulator(
+  options: ApiSimulatorOptions,
+): Promise<ApiSimulator> {
+  const ecs = new ECSClient(
+    localAwsClientConfig(options.endpoint, options.region),
+  );
   const now = options.now ?? Date.now;
   /** When each environment was last seen with running tasks after having none. */
   const upSince = new Map<string, number>();
 
-  async function servedMarker(clinic: string, stage: string): Promise<string | undefined> {
+  async function servedMarker(
+    clinic: string,
+    stage: string,
+  ): Promise<string | undefined> {
     const names = environmentResourceNames({ clinic, stage }, LOCAL_ACCOUNT_ID);
     const { services } = await ecs.send(
-      new DescribeServicesCommand({ cluster: names.cluster, services: [names.service] }),
+      new DescribeServicesCommand({
+        cluster: names.cluster,
+        services: [names.service],
+      }),
     );
     const service = services?.find(s => s.status === 'ACTIVE');
     const key = `${clinic}/${stage}`;
@@ -67,7 +84,9 @@ export async function startApiSimulator(options: ApiSimulatorOptions): Promise<A
     }
     servedMarker(match[1], match[2]).then(
       marker =>
-        marker ? send(200, { marker }) : send(503, { error: 'No healthy targets' }),
+        marker
+          ? send(200, { marker })
+          : send(503, { error: 'No healthy targets' }),
       () => send(502, { error: 'Bad gateway' }),
     );
   });

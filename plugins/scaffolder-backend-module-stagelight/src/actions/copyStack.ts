@@ -6,6 +6,7 @@ import {
 } from '../stack/generatedRepository';
 import { examples } from './copyStack.examples';
 
+/** @public */
 export const COPY_STACK_ACTION_ID = 'stagelight:stack:copy';
 
 /**
@@ -13,6 +14,8 @@ export const COPY_STACK_ACTION_ID = 'stagelight:stack:copy';
  * workspace as a standalone repository (see writeGeneratedRepository).
  * Reading the installed package at run time keeps every generated repository
  * on the portal's stack code, never a fork of it.
+ *
+ * @public
  */
 export function createCopyStackAction(
   options: { sources?: StackSources } = {},
@@ -20,7 +23,7 @@ export function createCopyStackAction(
   return createTemplateAction({
     id: COPY_STACK_ACTION_ID,
     description:
-      'Copies the image-review stack package (code unchanged, workspace packages vendored) into the workspace with a standalone package.json.',
+      'Copies the installed image-review stack package (what it publishes, code unchanged) into the workspace with a standalone package.json that installs its dependencies, the tag contract included, from the registry.',
     examples,
     supportsDryRun: true,
     schema: {

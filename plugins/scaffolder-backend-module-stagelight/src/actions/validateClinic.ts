@@ -5,6 +5,7 @@ import { ClinicFormError, checkClinicForm } from '../clinic/clinicForm';
 import { findClinicInCatalog } from '../clinic/clinicCatalog';
 import { examples } from './validateClinic.examples';
 
+/** @public */
 export const VALIDATE_CLINIC_ACTION_ID = 'stagelight:clinic:validate';
 
 /**
@@ -12,6 +13,8 @@ export const VALIDATE_CLINIC_ACTION_ID = 'stagelight:clinic:validate';
  * stack's own config schema and the clinic id against the catalog, and fails
  * with one message listing what to fix before anything is generated. Outputs
  * the clinic config file's content for `stagelight:clinic-config:write`.
+ *
+ * @public
  */
 export function createValidateClinicAction(options: {
   catalog: CatalogService;

@@ -9,11 +9,14 @@ import {
 } from './clinicConfigFiles';
 import { examples } from './writeCatalogInfo.examples';
 
+/** @public */
 export const WRITE_CATALOG_INFO_ACTION_ID = 'stagelight:catalog-info:write';
 
 /**
  * Writes catalog-info.yaml: the clinic's System, Components and per-stage
  * Resources, named as the Stagelight catalog module names what it discovers.
+ *
+ * @public
  */
 export function createWriteCatalogInfoAction() {
   return createTemplateAction({

@@ -6,15 +6,22 @@ import {
 } from './clinicConfigFiles';
 import { examples } from './writeClinicConfig.examples';
 
+/** @public */
 export const WRITE_CLINIC_CONFIG_ACTION_ID = 'stagelight:clinic-config:write';
 
-/** The stack reads its config from the package root under this name (src/config/loadClinicConfig.ts). */
+/**
+ * The stack reads its config from the package root under this name (src/config/loadClinicConfig.ts).
+ *
+ * @public
+ */
 export const CLINIC_CONFIG_FILE = 'clinic.config.json';
 
 /**
  * Writes the generated repository's one clinic config file. The content is
  * validated again with the stack's schema, so the file is never one the
  * stack would reject, whatever produced the input.
+ *
+ * @public
  */
 export function createWriteClinicConfigAction() {
   return createTemplateAction({

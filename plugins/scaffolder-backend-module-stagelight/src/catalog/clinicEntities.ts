@@ -53,6 +53,11 @@ function plannedResources(
   ];
 }
 
+/**
+ * Options of {@link clinicEntities}.
+ *
+ * @public
+ */
 export interface ClinicEntitiesOptions {
   /** `owner/repo` of the clinic's repository, for the GitHub plugins. */
   repoSlug?: string;
@@ -63,6 +68,8 @@ export interface ClinicEntitiesOptions {
  * Components and Resources (names, kinds, types, relations) the Stagelight
  * catalog module discovers from the tags once the stages run, so registering
  * them makes the clinic and its not-yet-deployed stages visible at once.
+ *
+ * @public
  */
 export function clinicEntities(
   config: ClinicConfig,

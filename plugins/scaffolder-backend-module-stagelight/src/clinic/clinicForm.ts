@@ -11,19 +11,27 @@ import {
 import { clinicIdProblem } from './clinicIdProblem';
 import { defaultStageSize } from './stageDefaults';
 
-/** An AWS account and region for one stage, as the template's form asks for them. */
+/**
+ * An AWS account and region for one stage, as the template's form asks for them.
+ *
+ * @public
+ */
 export interface StageLocation {
   account: string;
   region: string;
 }
 
-/** The template's parameters that describe a clinic (everything but the repository). */
+/**
+ * The template's parameters that describe a clinic (everything but the repository).
+ *
+ * @public
+ */
 export interface ClinicForm {
   clinic: string;
   displayName: string;
   /** Entity ref of the owning group, e.g. group:default/imaging-team */
   owner: string;
-  /** Keyed by stage name; every stage of {@link DEFAULT_STAGES} is needed. */
+  /** Keyed by stage name; every stage of {@link @stagelight/tag-contract#DEFAULT_STAGES} is needed. */
   stages: Record<string, StageLocation | undefined>;
   reviewers: string[];
   senderEmail: string;
@@ -40,7 +48,11 @@ export interface ClinicForm {
   webDomain: string;
 }
 
-/** The form's values do not make a valid clinic; `problems` says what to fix, one line each. */
+/**
+ * The form's values do not make a valid clinic; `problems` says what to fix, one line each.
+ *
+ * @public
+ */
 export class ClinicFormError extends Error {
   constructor(readonly problems: string[]) {
     super(
@@ -68,6 +80,8 @@ function identityProviderOf(
 /**
  * The clinic config file's content for a form: the form's answers plus the
  * starting sizes and access rules. Pure mapping; {@link checkClinicForm} validates.
+ *
+ * @public
  */
 export function clinicConfigFromForm(form: ClinicForm): ClinicConfigInput {
   const officeCidrs = (form.officeCidrs ?? []).filter(c => c.trim() !== '');
@@ -128,6 +142,8 @@ function valueAt(root: unknown, path: PropertyKey[]): unknown {
  * Validates a form with the stack's own schema (so the template and the stack
  * can never disagree) and returns the config file's content and its parsed form.
  * Throws {@link ClinicFormError} listing every problem at once.
+ *
+ * @public
  */
 export function checkClinicForm(form: ClinicForm): {
   file: ClinicConfigInput;

@@ -6,6 +6,8 @@ import {
 /**
  * What is wrong with a clinic id, in words a user can act on; undefined when
  * the tag contract accepts it. The contract decides validity; this only explains.
+ *
+ * @public
  */
 export function clinicIdProblem(id: string): string | undefined {
   if (isValidClinicId(id)) return undefined;

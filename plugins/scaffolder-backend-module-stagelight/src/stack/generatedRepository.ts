@@ -1,42 +1,29 @@
-import { promises as fs } from 'node:fs';
+import { existsSync, promises as fs, readFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 
-/** Where the generated repository's parts come from: the installed workspace packages. */
+/**
+ * Where the generated repository's code comes from.
+ *
+ * @public
+ */
 export interface StackSources {
-  /** packages/image-review-stack */
+  /**
+   * The `@stagelight/image-review-stack` package folder: as installed from a
+   * registry (the unpacked tarball, next to the portal's other node_modules)
+   * or the monorepo's workspace folder. Only what its package.json `files`
+   * lists is read, so both give the same repository.
+   */
   stack: string;
-  /** packages/tag-contract: the stack's one runtime workspace dependency. */
-  tagContract: string;
-  /** packages/local-aws: what the stack's moto-backed tests start local AWS with. */
-  localAws: string;
 }
 
+/** @public */
 export function installedStackSources(): StackSources {
-  const root = (pkg: string) => dirname(require.resolve(`${pkg}/package.json`));
   return {
-    stack: root('@stagelight/image-review-stack'),
-    tagContract: root('@stagelight/tag-contract'),
-    localAws: root('@internal/stagelight-local-aws'),
+    stack: dirname(
+      require.resolve('@stagelight/image-review-stack/package.json'),
+    ),
   };
 }
-
-/**
- * Vendored workspace packages live in `vendor/` and are linked (`link:`), so
- * the stack's `import ... from '@stagelight/tag-contract'` works
- * unchanged without a private registry; re-running the template's copy step
- * refreshes them. Copied source, not published builds, because the workspace
- * packages ship TypeScript (`main: src/index.ts`).
- */
-export const VENDOR = {
-  tagContract: {
-    name: '@stagelight/tag-contract',
-    dir: 'vendor/stagelight-tag-contract',
-  },
-  localAws: {
-    name: '@internal/stagelight-local-aws',
-    dir: 'vendor/stagelight-local-aws',
-  },
-} as const;
 
 /** The generated repository uses the same Yarn as the monorepo (the stack's cdk.json runs `yarn tsx`). */
 export const GENERATED_PACKAGE_MANAGER = 'yarn@4.13.0';
@@ -51,14 +38,14 @@ const TEST_TOOLING: Record<string, string> = {
   typescript: '~5.8.0',
 };
 
-/** Paths (relative, `/`-separated) never copied: build output, installs, monorepo-only files. */
+/** Paths (relative, `/`-separated) never copied: build output, installs. */
 const ALWAYS_SKIPPED = ['node_modules', 'cdk.out', '.bundles', 'dist'];
 
 /** Stack files the generated repository replaces with its own. */
 const STACK_REPLACED = [
   // The config action writes the clinic's own.
   'clinic.config.json',
-  // Written below: standalone, no workspace dependencies.
+  // Written below: standalone, plain-jest tooling, published version ranges.
   'package.json',
   // The monorepo's lint setup (backstage-cli); the generated repo has none of it.
   '.eslintrc.js',
@@ -66,22 +53,25 @@ const STACK_REPLACED = [
   'README.md',
   // The skeleton's also ignores node_modules and Yarn's state.
   '.gitignore',
+  // The stack package's release notes, not the clinic's.
+  'CHANGELOG.md',
+  // Goes to docs/, next to the stack's README.
+  'LICENSE',
 ];
 
 interface PackageJson {
   name: string;
+  version: string;
+  private?: boolean;
   description?: string;
   scripts?: Record<string, string>;
   dependencies?: Record<string, string>;
   devDependencies?: Record<string, string>;
+  files?: string[];
 }
 
 async function readPackageJson(dir: string): Promise<PackageJson> {
   return JSON.parse(await fs.readFile(join(dir, 'package.json'), 'utf8'));
-}
-
-function isTest(path: string): boolean {
-  return /\.test\.tsx?$/.test(path);
 }
 
 /** Copies a folder tree, skipping what `skip` rejects; returns the relative paths copied. */
@@ -112,27 +102,85 @@ async function copyTree(
 const skipAlways = (rel: string) =>
   ALWAYS_SKIPPED.some(s => rel === s || rel.startsWith(`${s}/`));
 
-/** Rewrites `workspace:` ranges to the vendored links, relative to `fromDir` in the generated repo. */
-function unworkspace(
-  deps: Record<string, string> | undefined,
-  fromDir: string,
-): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [name, range] of Object.entries(deps ?? {})) {
-    if (!range.startsWith('workspace:')) {
-      out[name] = range;
-      continue;
-    }
-    const vendored = Object.values(VENDOR).find(v => v.name === name);
-    if (!vendored) {
+/**
+ * The top-level entries of the stack package to copy: its package.json
+ * `files`, which is what its published tarball holds. Reading that list, not
+ * the folder, makes a copy from the monorepo's workspace folder (which also
+ * has API reports and other monorepo-only files) equal to one from an
+ * installed package.
+ */
+export async function stackTemplateEntries(
+  stackDir: string,
+): Promise<string[]> {
+  const pkg = await readPackageJson(stackDir);
+  if (!Array.isArray(pkg.files) || pkg.files.length === 0) {
+    throw new Error(
+      `${pkg.name} at ${stackDir} lists no "files" in its package.json, so it does not say what a clinic repository is copied from; install a version of it that is published as a template source`,
+    );
+  }
+  const entries: string[] = [];
+  for (const raw of pkg.files) {
+    const entry = raw.replace(/^\.?\//, '').replace(/\/$/, '');
+    if (/[*?{}[\]!]/.test(entry) || entry.includes('/')) {
       throw new Error(
-        `The stack depends on workspace package ${name}, which the generator does not vendor`,
+        `${pkg.name}'s package.json "files" entry "${raw}" is not a top-level file or folder name; the stack copy reads "files" as plain names`,
       );
     }
-    const target = relative(fromDir, vendored.dir).split(sep).join('/') || '.';
-    out[name] = `link:${target.startsWith('.') ? target : `./${target}`}`;
+    if (skipAlways(entry) || STACK_REPLACED.includes(entry)) continue;
+    try {
+      await fs.stat(join(stackDir, entry));
+    } catch {
+      throw new Error(
+        `${pkg.name} at ${stackDir} has no "${entry}", which its package.json "files" lists: the package is incompletely installed (reinstall it) or was packed without it`,
+      );
+    }
+    entries.push(entry);
   }
-  return out;
+  return entries;
+}
+
+/**
+ * The range the generated repository asks the registry for. A range from an
+ * installed (published) stack package is already one; a workspace stack
+ * says `workspace:…`, which becomes what `yarn pack` would publish: the
+ * version of the package the stack resolves, `^` or `~` kept.
+ */
+function publishedRange(name: string, range: string, stackDir: string): string {
+  if (!range.startsWith('workspace:')) return range;
+  let dependency: PackageJson;
+  try {
+    dependency = JSON.parse(
+      readFileSync(
+        require.resolve(`${name}/package.json`, { paths: [stackDir] }),
+        'utf8',
+      ),
+    );
+  } catch (error) {
+    throw new Error(
+      `The image-review stack at ${stackDir} depends on workspace package ${name} (${range}), which cannot be found from there: ${error}`,
+    );
+  }
+  if (dependency.private) {
+    throw new Error(
+      `The image-review stack depends on ${name}, a private workspace package: a generated repository could not install it from a registry. Move what the stack needs from it into the stack or a published package`,
+    );
+  }
+  const spec = range.slice('workspace:'.length);
+  if (spec === '^' || spec === '~') return `${spec}${dependency.version}`;
+  if (spec === '*' || spec === '') return dependency.version;
+  return spec;
+}
+
+function publishedRanges(
+  deps: Record<string, string> | undefined,
+  stackDir: string,
+): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(deps ?? {}).map(([name, range]) => [
+      name,
+      publishedRange(name, range, stackDir),
+    ]),
+  );
 }
 
 function sorted(record: Record<string, string>): Record<string, string> {
@@ -141,12 +189,22 @@ function sorted(record: Record<string, string>): Record<string, string> {
   );
 }
 
+/**
+ * What {@link writeGeneratedRepository} writes the repository for.
+ *
+ * @public
+ */
 export interface GeneratedRepositoryOptions {
   clinic: string;
   displayName: string;
   sources?: StackSources;
 }
 
+/**
+ * What {@link writeGeneratedRepository} wrote.
+ *
+ * @public
+ */
 export interface GeneratedRepositoryResult {
   /** Relative paths written, `/`-separated. */
   files: string[];
@@ -154,11 +212,14 @@ export interface GeneratedRepositoryResult {
 
 /**
  * Writes the stack package's code into `targetDir` as a standalone repository:
- * the stack's files unchanged (src/, bin/, docker/, bench/, cdk.json, tests),
- * the two workspace packages it needs vendored under vendor/, and a
- * package.json with the stack's own dependencies, plain-jest test tooling and
+ * the stack's files unchanged (what its package.json `files` lists: src/ with
+ * its tests and moto harness, bin/, docker/, bench/, cdk.json) and a
+ * package.json with the stack's own dependencies at published version ranges
+ * (`@stagelight/tag-contract` from the registry), plain-jest test tooling and
  * no `workspace:` ranges. The clinic config, README, catalog entities and the
  * pipeline come from the template's other steps.
+ *
+ * @public
  */
 export async function writeGeneratedRepository(
   targetDir: string,
@@ -167,69 +228,40 @@ export async function writeGeneratedRepository(
   const sources = options.sources ?? installedStackSources();
   const files: string[] = [];
 
-  const stackFiles = await copyTree(
-    sources.stack,
-    targetDir,
-    rel => skipAlways(rel) || STACK_REPLACED.includes(rel),
-  );
-  files.push(...stackFiles);
+  for (const entry of await stackTemplateEntries(sources.stack)) {
+    const from = join(sources.stack, entry);
+    if ((await fs.stat(from)).isDirectory()) {
+      const copied = await copyTree(from, join(targetDir, entry), skipAlways);
+      files.push(...copied.map(rel => `${entry}/${rel}`));
+    } else {
+      await fs.mkdir(targetDir, { recursive: true });
+      await fs.copyFile(from, join(targetDir, entry));
+      files.push(entry);
+    }
+  }
   await fs.mkdir(join(targetDir, 'docs'), { recursive: true });
   await fs.copyFile(
     join(sources.stack, 'README.md'),
     join(targetDir, 'docs/image-review-stack.md'),
   );
   files.push('docs/image-review-stack.md');
-
-  const stackPkg = await readPackageJson(sources.stack);
-  const localAwsPkg = await readPackageJson(sources.localAws);
-
-  for (const [key, vendored] of Object.entries(VENDOR) as [
-    keyof typeof VENDOR,
-    (typeof VENDOR)[keyof typeof VENDOR],
-  ][]) {
-    const from = sources[key];
-    const pkg = await readPackageJson(from);
-    const copied = await copyTree(
-      from,
-      join(targetDir, vendored.dir),
-      rel =>
-        skipAlways(rel) ||
-        isTest(rel) ||
-        rel === 'package.json' ||
-        rel === '.eslintrc.js',
+  // The stack code keeps its licence text with it; the clinic's repository
+  // itself is private (package.json says UNLICENSED).
+  if (existsSync(join(sources.stack, 'LICENSE'))) {
+    await fs.copyFile(
+      join(sources.stack, 'LICENSE'),
+      join(targetDir, 'docs/image-review-stack.LICENSE'),
     );
-    files.push(...copied.map(rel => `${vendored.dir}/${rel}`));
-    const vendoredPkg = {
-      name: pkg.name,
-      description: `${
-        pkg.description ?? ''
-      } Vendored from the Stagelight monorepo by the new-clinic template; do not edit here.`.trim(),
-      version: '0.0.0',
-      private: true,
-      main: 'src/index.ts',
-      types: 'src/index.ts',
-      license: 'UNLICENSED',
-      dependencies: sorted(unworkspace(pkg.dependencies, vendored.dir)),
-    };
-    await fs.writeFile(
-      join(targetDir, vendored.dir, 'package.json'),
-      `${JSON.stringify(vendoredPkg, null, 2)}\n`,
-    );
-    files.push(`${vendored.dir}/package.json`);
+    files.push('docs/image-review-stack.LICENSE');
   }
 
+  const stackPkg = await readPackageJson(sources.stack);
   const { '@backstage/cli': _backstageCli, ...stackDevDeps } =
     stackPkg.devDependencies ?? {};
-  // `link:` targets' own dependencies are not installed: hoist local-aws's to the root.
-  const localAwsDeps = Object.fromEntries(
-    Object.entries(localAwsPkg.dependencies ?? {}).filter(
-      ([, range]) => !range.startsWith('workspace:'),
-    ),
-  );
   const stackScripts = stackPkg.scripts ?? {};
   const generated = {
     name: stackPkg.name,
-    description: `The image-review stack of ${options.displayName} (clinic "${options.clinic}"), generated by Stagelight from ${stackPkg.name}.`,
+    description: `The image-review stack of ${options.displayName} (clinic "${options.clinic}"), generated by Stagelight from ${stackPkg.name}@${stackPkg.version}.`,
     version: '0.0.0',
     private: true,
     license: 'UNLICENSED',
@@ -247,10 +279,9 @@ export async function writeGeneratedRepository(
       bench: stackScripts.bench,
       typecheck: 'tsc --noEmit',
     },
-    dependencies: sorted(unworkspace(stackPkg.dependencies, '.')),
+    dependencies: sorted(publishedRanges(stackPkg.dependencies, sources.stack)),
     devDependencies: sorted({
-      ...localAwsDeps,
-      ...unworkspace(stackDevDeps, '.'),
+      ...publishedRanges(stackDevDeps, sources.stack),
       ...TEST_TOOLING,
     }),
     jest: {

@@ -4,6 +4,8 @@ import { createServer } from 'node:net';
 /**
  * A moto_server process on loopback: the local AWS every Stagelight test and the
  * dev portal talk to over real HTTP.
+ *
+ * @public
  */
 export interface MotoServer {
   /** e.g. `http://127.0.0.1:4566` */
@@ -16,6 +18,7 @@ export interface MotoServer {
   stop(): Promise<void>;
 }
 
+/** @public */
 export interface StartMotoOptions {
   /** Port to listen on; a free one is chosen when omitted. */
   port?: number;
@@ -38,6 +41,7 @@ export interface StartMotoOptions {
   environment?: Record<string, string>;
 }
 
+/** @public */
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = createServer();
@@ -63,7 +67,11 @@ async function answers(endpoint: string): Promise<boolean> {
   }
 }
 
-/** Lets moto_server invoke Lambda functions without a Docker engine. */
+/**
+ * Lets moto_server invoke Lambda functions without a Docker engine.
+ *
+ * @public
+ */
 export async function useSimpleLambda(endpoint: string): Promise<void> {
   const res = await fetch(`${endpoint}/moto-api/config`, {
     method: 'POST',
@@ -77,6 +85,7 @@ export async function useSimpleLambda(endpoint: string): Promise<void> {
   }
 }
 
+/** @public */
 export async function startMotoServer(
   options: StartMotoOptions = {},
 ): Promise<MotoServer> {

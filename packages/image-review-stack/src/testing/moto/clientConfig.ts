@@ -2,6 +2,8 @@
  * SDK v3 client settings for talking to a local AWS endpoint. Every client the
  * seed and the tests create goes through this, so S3 path-style addressing and the
  * dummy credentials live in one place.
+ *
+ * @public
  */
 export interface LocalAwsClientConfig {
   endpoint: string;
@@ -10,9 +12,14 @@ export interface LocalAwsClientConfig {
   credentials: { accessKeyId: string; secretAccessKey: string };
 }
 
-/** moto's default account id: ARNs it returns carry it. */
+/**
+ * moto's default account id: ARNs it returns carry it.
+ *
+ * @public
+ */
 export const LOCAL_ACCOUNT_ID = '123456789012';
 
+/** @public */
 export function localAwsClientConfig(
   endpoint: string,
   region = 'us-east-1',
