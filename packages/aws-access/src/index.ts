@@ -2,6 +2,8 @@
  * The AWS access the Stagelight portal needs (docs/architecture.md, "The AWS
  * access"): the list of actions, the policies generated from it, the hub and
  * spoke constructs and the template stacks behind `templates/*.yaml`.
+ *
+ * @packageDocumentation
  */
 export * from './actions';
 export * from './policy';

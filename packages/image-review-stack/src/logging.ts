@@ -11,6 +11,11 @@ const LEVELS: Record<LogLevel, number> = {
   error: 40,
 };
 
+/**
+ * Where the API server writes its structured log lines; see ApiServerOptions.
+ *
+ * @public
+ */
 export interface Logger {
   debug(msg: string, fields?: Record<string, unknown>): void;
   info(msg: string, fields?: Record<string, unknown>): void;

@@ -3,9 +3,15 @@
  * component names and the stage list. The CDK stack tags with it, the portal
  * discovers with it, the demo seed writes with it. The same keys are the cost
  * allocation tags.
+ *
+ * @packageDocumentation
  */
 
-/** Default tag keys. Adopters may rename them through config; code reads them from a {@link TagKeys}. */
+/**
+ * Default tag keys. Adopters may rename them through config; code reads them from a {@link TagKeys}.
+ *
+ * @public
+ */
 export const DEFAULT_TAG_KEYS = {
   app: 'stagelight:app',
   clinic: 'stagelight:clinic',
@@ -19,12 +25,21 @@ export const DEFAULT_TAG_KEYS = {
   owner: 'stagelight:owner',
 } as const;
 
+/** @public */
 export type TagKeys = { [K in keyof typeof DEFAULT_TAG_KEYS]: string };
 
-/** The value of the app tag on every resource of an image-review stack. */
+/**
+ * The value of the app tag on every resource of an image-review stack.
+ *
+ * @public
+ */
 export const APP_NAME = 'image-review';
 
-/** What a tagged resource is within one environment's stack. */
+/**
+ * What a tagged resource is within one environment's stack.
+ *
+ * @public
+ */
 export const COMPONENTS = [
   'uploads',
   'archive',
@@ -37,13 +52,23 @@ export const COMPONENTS = [
   'web',
   'auth',
 ] as const;
+/** @public */
 export type ComponentName = (typeof COMPONENTS)[number];
 
-/** Stages in promotion order. */
+/**
+ * Stages in promotion order.
+ *
+ * @public
+ */
 export const DEFAULT_STAGES = ['dev', 'test', 'staging', 'prod'] as const;
+/** @public */
 export type StageName = string;
 
-/** Stages that are never put to sleep unless config says otherwise. */
+/**
+ * Stages that are never put to sleep unless config says otherwise.
+ *
+ * @public
+ */
 export const DEFAULT_PROTECTED_STAGES: readonly StageName[] = ['prod'];
 
 /**
@@ -51,15 +76,23 @@ export const DEFAULT_PROTECTED_STAGES: readonly StageName[] = ['prod'];
  * letters, digits and single hyphens, starting with a letter, at most
  * {@link CLINIC_ID_MAX_LENGTH} characters so that derived bucket names
  * (`ir-<clinic>-staging-archive-<account>`) stay within S3's 63.
+ *
+ * @public
  */
 export const CLINIC_ID_MAX_LENGTH = 28;
+/** @public */
 export const CLINIC_ID_PATTERN = /^[a-z](?:[a-z0-9]|-(?=[a-z0-9])){0,27}$/;
 
+/** @public */
 export function isValidClinicId(id: string): boolean {
   return CLINIC_ID_PATTERN.test(id);
 }
 
-/** One resource of an environment, as its tags describe it. */
+/**
+ * One resource of an environment, as its tags describe it.
+ *
+ * @public
+ */
 export interface TaggedComponent {
   clinic: string;
   stage: StageName;
@@ -68,7 +101,11 @@ export interface TaggedComponent {
   owner?: string;
 }
 
-/** The tags one resource of an environment carries. */
+/**
+ * The tags one resource of an environment carries.
+ *
+ * @public
+ */
 export function environmentTags(
   env: TaggedComponent,
   keys: TagKeys = DEFAULT_TAG_KEYS,
@@ -82,7 +119,11 @@ export function environmentTags(
   };
 }
 
-/** The same tags as a list, in the `{ Key, Value }` shape most AWS APIs take. */
+/**
+ * The same tags as a list, in the `{ Key, Value }` shape most AWS APIs take.
+ *
+ * @public
+ */
 export function environmentTagList(
   env: TaggedComponent,
   keys: TagKeys = DEFAULT_TAG_KEYS,

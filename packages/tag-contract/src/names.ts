@@ -4,6 +4,8 @@ import type { StageName } from './index';
  * The AWS names of one environment's resources, derived from (clinic, stage,
  * account) and never configured. The stack creates resources under these names
  * and the demo seed imitates them; the portal itself finds resources by tags.
+ *
+ * @public
  */
 export interface EnvironmentResourceNames {
   /** `ir-<clinic>-<stage>`: the stack name and the prefix of every resource name. */
@@ -24,6 +26,7 @@ export interface EnvironmentResourceNames {
   webBucket: string;
 }
 
+/** @public */
 export function environmentResourceNames(
   env: { clinic: string; stage: StageName },
   accountId: string,

@@ -9,7 +9,11 @@ import {
 import { entitiesFromEnvironments } from './entities';
 import { StagelightInventory } from './StagelightInventoryClient';
 
-/** Keeps the catalog in step with the environments Stagelight finds deployed. */
+/**
+ * Keeps the catalog in step with the environments Stagelight finds deployed.
+ *
+ * @public
+ */
 export class StagelightEntityProvider implements EntityProvider {
   #connection?: EntityProviderConnection;
 

@@ -9,6 +9,11 @@ import {
   STAGELIGHT_CLINIC_ANNOTATION,
 } from '@stagelight/backstage-plugin-stagelight-common';
 
+/**
+ * Options of {@link entitiesFromEnvironments}.
+ *
+ * @public
+ */
 export interface EntityOptions {
   /** Used when a clinic's resources carry no owner tag. */
   defaultOwner: string;
@@ -23,6 +28,8 @@ export function clinicLocation(clinic: string): string {
  * The catalog view of the deployed fleet: a System per clinic, its four
  * Components, and a Resource per bucket, queue and database per stage, related
  * by dependsOn / dependencyOf. Pure, so the provider's output is testable as data.
+ *
+ * @public
  */
 export function entitiesFromEnvironments(
   environments: EnvironmentDetail[],

@@ -10,4 +10,4 @@ export {
   StagelightInventoryClient,
   type StagelightInventory,
 } from './StagelightInventoryClient';
-export { entitiesFromEnvironments } from './entities';
+export { entitiesFromEnvironments, type EntityOptions } from './entities';

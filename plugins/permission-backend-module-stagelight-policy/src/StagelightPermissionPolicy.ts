@@ -19,6 +19,7 @@ import { isStagelightPermission, RoleGroups, rolesOf, userMay } from './roles';
 const ALLOW: PolicyDecision = { result: AuthorizeResult.ALLOW };
 const DENY: PolicyDecision = { result: AuthorizeResult.DENY };
 
+/** @public */
 export interface StagelightPolicyOptions {
   /**
    * Whether a role's power permissions hold only for the clinics the user's
@@ -40,6 +41,8 @@ export interface StagelightPolicyOptions {
  * conditional decision the Stagelight backend applies to the environment
  * (docs/architecture.md, "Security and audit"). Protected stages are never
  * put to sleep whatever this says: the backend refuses that itself.
+ *
+ * @public
  */
 export class StagelightPermissionPolicy implements PermissionPolicy {
   private readonly perClinicAccess: boolean;

@@ -6,7 +6,11 @@ import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
 import { readRoleGroups } from './roles';
 import { StagelightPermissionPolicy } from './StagelightPermissionPolicy';
 
-/** Installs the Stagelight default policy in place of the allow-all policy. */
+/**
+ * Installs the Stagelight default policy in place of the allow-all policy.
+ *
+ * @public
+ */
 export const permissionModuleStagelightPolicy = createBackendModule({
   pluginId: 'permission',
   moduleId: 'stagelight-policy',

@@ -8,10 +8,18 @@ import {
   stagelightScheduleEditPermission,
 } from '@stagelight/backstage-plugin-stagelight-common';
 
-/** Who may do what in Stagelight (docs/architecture.md, "Security and audit"): leads act, managers read cost, platform admins see the doctor's details, everyone reads status. */
+/**
+ * Who may do what in Stagelight (docs/architecture.md, "Security and audit"): leads act, managers read cost, platform admins see the doctor's details, everyone reads status.
+ *
+ * @public
+ */
 export type StagelightRole = 'lead' | 'manager' | 'admin';
 
-/** The catalog groups that carry each role. */
+/**
+ * The catalog groups that carry each role.
+ *
+ * @public
+ */
 export interface RoleGroups {
   leads: string[];
   managers: string[];
@@ -19,6 +27,7 @@ export interface RoleGroups {
   admins: string[];
 }
 
+/** @public */
 export function readRoleGroups(config: Config): RoleGroups {
   const policy = config.getOptionalConfig('stagelight.policy');
   return {
@@ -32,7 +41,11 @@ export function readRoleGroups(config: Config): RoleGroups {
   };
 }
 
-/** The roles a user holds, from their own ref and their groups' refs. */
+/**
+ * The roles a user holds, from their own ref and their groups' refs.
+ *
+ * @public
+ */
 export function rolesOf(
   ownershipEntityRefs: string[],
   groups: RoleGroups,
@@ -67,7 +80,11 @@ export function isStagelightPermission(name: string): boolean {
   return name.startsWith('stagelight.');
 }
 
-/** Whether a user with these roles holds a Stagelight permission. */
+/**
+ * Whether a user with these roles holds a Stagelight permission.
+ *
+ * @public
+ */
 export function userMay(
   permissionName: string,
   roles: Set<StagelightRole>,

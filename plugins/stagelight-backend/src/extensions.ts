@@ -4,11 +4,14 @@ import { AwsClientCustomizer } from './aws/AwsClientFactory';
 /**
  * Lets a backend module adjust the SDK clients Stagelight creates, e.g. to add
  * tracing or metrics middleware (and, in tests, fault injection).
+ *
+ * @public
  */
 export interface StagelightAwsExtensionPoint {
   addClientCustomizer(customizer: AwsClientCustomizer): void;
 }
 
+/** @public */
 export const stagelightAwsExtensionPoint =
   createExtensionPoint<StagelightAwsExtensionPoint>({
     id: 'stagelight.aws',

@@ -30,6 +30,8 @@ import { createTimelineModule } from './timeline';
 /**
  * Stagelight backend at /api/stagelight: status, readiness, power, cost and
  * wake on commit, each a module with its own wiring (docs/architecture.md).
+ *
+ * @public
  */
 export const stagelightPlugin = createBackendPlugin({
   pluginId: 'stagelight',

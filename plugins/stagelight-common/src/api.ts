@@ -10,7 +10,11 @@ import type {
   WaitOutcome,
 } from './vocabulary';
 
-/** One tagged AWS resource of an environment. */
+/**
+ * One tagged AWS resource of an environment.
+ *
+ * @public
+ */
 export interface EnvironmentResource {
   arn: string;
   /** The component tag's value (api, db, queue, ...), or null when untagged. */
@@ -23,9 +27,14 @@ export interface EnvironmentResource {
   region: string;
 }
 
-/** The rollout state of an ECS deployment, as ECS reports it. */
+/**
+ * The rollout state of an ECS deployment, as ECS reports it.
+ *
+ * @public
+ */
 export type RolloutState = 'COMPLETED' | 'IN_PROGRESS' | 'FAILED' | 'UNKNOWN';
 
+/** @public */
 export interface EcsServiceStatus {
   arn: string;
   cluster: string;
@@ -45,7 +54,11 @@ export interface EcsServiceStatus {
   scaling: ServiceScaling | null;
 }
 
-/** What Application Auto Scaling may do to a service (a sleeping one is held at 0..0). */
+/**
+ * What Application Auto Scaling may do to a service (a sleeping one is held at 0..0).
+ *
+ * @public
+ */
 export interface ServiceScaling {
   min: number;
   max: number;
@@ -53,7 +66,11 @@ export interface ServiceScaling {
   suspended: boolean;
 }
 
-/** One DB instance: an Aurora cluster's member, or a provisioned RDS instance. */
+/**
+ * One DB instance: an Aurora cluster's member, or a provisioned RDS instance.
+ *
+ * @public
+ */
 export interface DatabaseInstanceStatus {
   identifier: string;
   /** e.g. available, stopped, starting. */
@@ -64,6 +81,7 @@ export interface DatabaseInstanceStatus {
   writer: boolean;
 }
 
+/** @public */
 export interface DatabaseStatus {
   arn: string;
   /** An Aurora cluster (stopped and started as a whole) or a provisioned RDS DB instance. */
@@ -81,6 +99,7 @@ export interface DatabaseStatus {
   capacityAcu: number | null;
 }
 
+/** @public */
 export interface QueueDepth {
   visible: number;
   inFlight: number;
@@ -91,6 +110,7 @@ export interface QueueDepth {
   oldestAgeSeconds: number | null;
 }
 
+/** @public */
 export interface QueueStatus {
   arn: string;
   name: string;
@@ -101,6 +121,7 @@ export interface QueueStatus {
   oldestAgeSeconds: number | null;
 }
 
+/** @public */
 export interface FunctionStatus {
   arn: string;
   name: string;
@@ -111,6 +132,7 @@ export interface FunctionStatus {
   memoryMb: number | null;
 }
 
+/** @public */
 export interface ReadinessStatus {
   state: ReadinessState;
   /** The marker the primary deployment's task definition carries. */
@@ -124,13 +146,18 @@ export interface ReadinessStatus {
   checkedAt: string | null;
 }
 
-/** A part of an environment's status that could not be read this refresh. */
+/**
+ * A part of an environment's status that could not be read this refresh.
+ *
+ * @public
+ */
 export interface EnvironmentError {
   /** What failed, e.g. `ecs:DescribeServices`. */
   source: string;
   message: string;
 }
 
+/** @public */
 export interface EnvironmentSummary {
   clinic: string;
   stage: string;
@@ -149,6 +176,7 @@ export interface EnvironmentSummary {
   dataAgeSeconds: number;
 }
 
+/** @public */
 export interface EnvironmentDetail extends EnvironmentSummary {
   resources: EnvironmentResource[];
   services: EcsServiceStatus[];
@@ -158,7 +186,11 @@ export interface EnvironmentDetail extends EnvironmentSummary {
   readinessDetail: ReadinessStatus;
 }
 
-/** GET /environments */
+/**
+ * GET /environments
+ *
+ * @public
+ */
 export interface ListEnvironmentsResponse {
   items: EnvironmentSummary[] | EnvironmentDetail[];
   stages: StageInfo[];
@@ -167,10 +199,18 @@ export interface ListEnvironmentsResponse {
   dataAgeSeconds: number | null;
 }
 
-/** GET /environments/:clinic/:stage */
+/**
+ * GET /environments/:clinic/:stage
+ *
+ * @public
+ */
 export type GetEnvironmentResponse = EnvironmentDetail;
 
-/** GET /clinics */
+/**
+ * GET /clinics
+ *
+ * @public
+ */
 export interface ListClinicsResponse {
   items: {
     clinic: string;
@@ -179,7 +219,11 @@ export interface ListClinicsResponse {
   }[];
 }
 
-/** GET /environments/:clinic/:stage/readiness?marker=&timeoutSeconds= */
+/**
+ * GET /environments/:clinic/:stage/readiness?marker=&timeoutSeconds=
+ *
+ * @public
+ */
 export interface WaitForMarkerResponse {
   outcome: WaitOutcome;
   clinic: string;
@@ -193,7 +237,11 @@ export interface WaitForMarkerResponse {
   probes: number;
 }
 
-/** Query filters of GET /environments. */
+/**
+ * Query filters of GET /environments.
+ *
+ * @public
+ */
 export interface ListEnvironmentsQuery {
   clinic?: string;
   stage?: string;

@@ -8,21 +8,38 @@ import type { Entity } from '@backstage/catalog-model';
  * so the two can never disagree on names, types or relations.
  */
 
-/** On a Resource: the stage it belongs to. */
+/**
+ * On a Resource: the stage it belongs to.
+ *
+ * @public
+ */
 export const STAGELIGHT_STAGE_ANNOTATION = 'stagelight.io/stage';
-/** On a Resource: the AWS resource it stands for. */
+/**
+ * On a Resource: the AWS resource it stands for.
+ *
+ * @public
+ */
 export const STAGELIGHT_ARN_ANNOTATION = 'stagelight.io/aws-arn';
 
-/** The Components every clinic's stack has, and their catalog types. */
+/**
+ * The Components every clinic's stack has, and their catalog types.
+ *
+ * @public
+ */
 export const CLINIC_COMPONENTS = {
   api: 'service',
   ingest: 'function',
   notify: 'function',
   web: 'website',
 } as const;
+/** @public */
 export type ClinicComponent = keyof typeof CLINIC_COMPONENTS;
 
-/** The tagged components that become catalog Resources, and their types. */
+/**
+ * The tagged components that become catalog Resources, and their types.
+ *
+ * @public
+ */
 export const CLINIC_RESOURCE_TYPES: Record<string, string> = {
   uploads: 's3-bucket',
   archive: 's3-bucket',
@@ -39,6 +56,7 @@ const USES: Record<ClinicComponent, string[]> = {
   web: [],
 };
 
+/** @public */
 export interface ClinicCatalogInput {
   clinic: string;
   /** Title of the System; Components are titled `<title> <component>`. */
@@ -54,6 +72,7 @@ export interface ClinicCatalogInput {
   }[];
 }
 
+/** @public */
 export function clinicCatalogEntities(input: ClinicCatalogInput): Entity[] {
   const { clinic, owner, annotations } = input;
   const resourcesOf = new Map<string, string[]>();

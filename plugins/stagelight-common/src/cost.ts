@@ -1,6 +1,10 @@
 import type { Schedule } from './power';
 
-/** Why numbers are missing, old or incomplete; shown instead of zeros. */
+/**
+ * Why numbers are missing, old or incomplete; shown instead of zeros.
+ *
+ * @public
+ */
 export type CostDiagnosticCode =
   /** The stage/clinic tags are not activated as cost allocation tags. */
   | 'TAGS_NOT_ACTIVATED'
@@ -15,6 +19,7 @@ export type CostDiagnosticCode =
   /** The stored data is older than its time to live. */
   | 'STALE_DATA';
 
+/** @public */
 export interface CostDiagnostic {
   code: CostDiagnosticCode;
   /** What it means, in words a manager reads. */
@@ -23,7 +28,11 @@ export interface CostDiagnostic {
   detail?: string;
 }
 
-/** Where the numbers come from and how old they are. */
+/**
+ * Where the numbers come from and how old they are.
+ *
+ * @public
+ */
 export interface CostDataInfo {
   /** When Cost Explorer was last read successfully; null if never. */
   refreshedAt: string | null;
@@ -44,7 +53,11 @@ export interface CostDataInfo {
   budget: { usedToday: number; dailyLimit: number };
 }
 
-/** Month to date against last month. Amounts are null when there is no data, never 0 for "unknown". */
+/**
+ * Month to date against last month. Amounts are null when there is no data, never 0 for "unknown".
+ *
+ * @public
+ */
 export interface CostMonthComparison {
   /** Null while the month has no billed day yet (see CostDataInfo.monthToDateDays). */
   monthToDate: number | null;
@@ -55,15 +68,21 @@ export interface CostMonthComparison {
   last30Days: number | null;
 }
 
+/** @public */
 export interface StageCost extends CostMonthComparison {
   stage: string;
 }
 
+/** @public */
 export interface ClinicCost extends CostMonthComparison {
   clinic: string;
 }
 
-/** GET /cost/summary */
+/**
+ * GET /cost/summary
+ *
+ * @public
+ */
 export interface CostSummaryResponse {
   data: CostDataInfo;
   total: CostMonthComparison;
@@ -74,6 +93,7 @@ export interface CostSummaryResponse {
   diagnostics: CostDiagnostic[];
 }
 
+/** @public */
 export interface DailyCost {
   /** UTC day, YYYY-MM-DD. */
   date: string;
@@ -82,9 +102,14 @@ export interface DailyCost {
   estimated: boolean;
 }
 
+/** @public */
 export type CostForecastMethod = 'aws-cost-forecast' | 'trend';
 
-/** The whole current month: actual month to date plus a forecast of the rest. */
+/**
+ * The whole current month: actual month to date plus a forecast of the rest.
+ *
+ * @public
+ */
 export interface CostForecast {
   stage: string;
   clinic: string | null;
@@ -101,10 +126,18 @@ export interface CostForecast {
   diagnostics: CostDiagnostic[];
 }
 
-/** GET /cost/stages/:stage/forecast */
+/**
+ * GET /cost/stages/:stage/forecast
+ *
+ * @public
+ */
 export type StageForecastResponse = CostForecast & { data: CostDataInfo };
 
-/** What sleeping saved, from the recorded power history. */
+/**
+ * What sleeping saved, from the recorded power history.
+ *
+ * @public
+ */
 export interface SleepSavings {
   period: { start: string; end: string };
   /** Hours the environment spent asleep or paused in the period. */
@@ -120,7 +153,11 @@ export interface SleepSavings {
   methodDetail: string;
 }
 
-/** GET /cost/environments/:clinic/:stage */
+/**
+ * GET /cost/environments/:clinic/:stage
+ *
+ * @public
+ */
 export interface EnvironmentCostResponse {
   clinic: string;
   stage: string;
@@ -132,7 +169,11 @@ export interface EnvironmentCostResponse {
   diagnostics: CostDiagnostic[];
 }
 
-/** One stage of a clinic as the stage board shows its cost. */
+/**
+ * One stage of a clinic as the stage board shows its cost.
+ *
+ * @public
+ */
 export interface ClinicStageCost {
   stage: string;
   /** This month so far; null when the stored days do not cover it or none of it is billed yet. */
@@ -148,7 +189,11 @@ export interface ClinicStageCost {
   asleepDaySavings: number | null;
 }
 
-/** GET /cost/clinics/:clinic: every configured stage of one clinic, in one answer. */
+/**
+ * GET /cost/clinics/:clinic: every configured stage of one clinic, in one answer.
+ *
+ * @public
+ */
 export interface ClinicCostResponse {
   clinic: string;
   data: CostDataInfo;
@@ -160,6 +205,8 @@ export interface ClinicCostResponse {
  * POST /cost/projection body: a proposed schedule (the schedule model of
  * `./power`, at least one window) for one environment, or without a clinic for
  * every environment of the stage.
+ *
+ * @public
  */
 export interface CostProjectionRequest {
   clinic?: string;
@@ -167,6 +214,7 @@ export interface CostProjectionRequest {
   schedule: Schedule;
 }
 
+/** @public */
 export interface CostProjectionResponse {
   clinic: string | null;
   stage: string;

@@ -6,7 +6,11 @@
  * "detail" (ARNs, URLs, error messages, each permission).
  */
 
-/** How one required IAM action was checked. */
+/**
+ * How one required IAM action was checked.
+ *
+ * @public
+ */
 export type PermissionCheckState =
   /** A read-only call with it was answered (or refused for a reason other than permission). */
   | 'present'
@@ -17,6 +21,7 @@ export type PermissionCheckState =
   /** The probe failed for another reason (network, throttling). */
   | 'could-not-check';
 
+/** @public */
 export interface PermissionCheck {
   /** The IAM action, e.g. `ecs:DescribeServices`. */
   action: string;
@@ -26,7 +31,11 @@ export interface PermissionCheck {
   note: string;
 }
 
-/** How the portal got into the account. */
+/**
+ * How the portal got into the account.
+ *
+ * @public
+ */
 export interface DoctorAccess {
   /** `assumed` when a role was assumed, `direct` for the main account or static keys. */
   state: 'assumed' | 'direct' | 'failed';
@@ -40,13 +49,18 @@ export interface DoctorAccess {
   error?: string | null;
 }
 
+/** @public */
 export interface DoctorEnvironmentCount {
   clinic: string;
   stage: string;
   resources: number;
 }
 
-/** A resource with the app tag that belongs to no environment, and why. */
+/**
+ * A resource with the app tag that belongs to no environment, and why.
+ *
+ * @public
+ */
 export interface DoctorUnassignedResource {
   arn: string;
   clinic: string | null;
@@ -59,6 +73,7 @@ export interface DoctorUnassignedResource {
     | 'unparsable-arn';
 }
 
+/** @public */
 export interface DoctorAccount {
   /** Null for the main account when no account id is configured for the target. */
   accountId: string | null;
@@ -79,6 +94,7 @@ export interface DoctorAccount {
   permissions?: PermissionCheck[];
 }
 
+/** @public */
 export interface DoctorReadiness {
   clinic: string;
   stage: string;
@@ -90,6 +106,7 @@ export interface DoctorReadiness {
   url?: string | null;
 }
 
+/** @public */
 export interface DoctorCostTags {
   /** `active` when every tag is an active cost allocation tag. */
   state: 'active' | 'inactive' | 'could-not-check';
@@ -98,6 +115,7 @@ export interface DoctorCostTags {
   reason: string | null;
 }
 
+/** @public */
 export interface DoctorReport {
   checkedAt: string;
   /** Whether the detail fields are present (the caller holds `stagelight.admin`). */

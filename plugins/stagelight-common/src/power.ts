@@ -1,4 +1,6 @@
+/** @public */
 export type Weekday = 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun';
+/** @public */
 export const WEEKDAYS: readonly Weekday[] = [
   'mon',
   'tue',
@@ -12,6 +14,8 @@ export const WEEKDAYS: readonly Weekday[] = [
 /**
  * A weekly awake window in the schedule's time zone. `end` at or before `start`
  * means the window runs past midnight into the next day; `end` may be `24:00`.
+ *
+ * @public
  */
 export interface ScheduleWindow {
   /** The days the window starts on. */
@@ -22,7 +26,11 @@ export interface ScheduleWindow {
   end: string;
 }
 
-/** A dated exception: the whole local day is forced awake or asleep (holidays, release days). */
+/**
+ * A dated exception: the whole local day is forced awake or asleep (holidays, release days).
+ *
+ * @public
+ */
 export interface ScheduleException {
   /** YYYY-MM-DD in the schedule's time zone. */
   date: string;
@@ -30,7 +38,11 @@ export interface ScheduleException {
   note?: string;
 }
 
-/** When an environment should be awake; outside every window it should sleep. */
+/**
+ * When an environment should be awake; outside every window it should sleep.
+ *
+ * @public
+ */
 export interface Schedule {
   /** IANA time zone, e.g. Europe/Berlin. */
   timeZone: string;
@@ -40,14 +52,18 @@ export interface Schedule {
   exceptions: ScheduleException[];
 }
 
+/** @public */
 export type DesiredPower = 'awake' | 'asleep';
 
+/** @public */
 export type PowerOperationKind = 'wake' | 'sleep';
+/** @public */
 export type PowerOperationStatus =
   | 'pending'
   | 'running'
   | 'succeeded'
   | 'failed';
+/** @public */
 export type PowerStepName =
   | 'remember-counts'
   | 'release-scaling'
@@ -58,6 +74,7 @@ export type PowerStepName =
   | 'restore-scaling'
   | 'restore-counts'
   | 'wait-ready';
+/** @public */
 export type PowerStepStatus =
   | 'pending'
   | 'running'
@@ -65,6 +82,7 @@ export type PowerStepStatus =
   | 'skipped'
   | 'failed';
 
+/** @public */
 export interface PowerStep {
   name: PowerStepName;
   status: PowerStepStatus;
@@ -75,7 +93,11 @@ export interface PowerStep {
   finishedAt: string | null;
 }
 
-/** One wake or sleep of one environment, persisted with its steps. */
+/**
+ * One wake or sleep of one environment, persisted with its steps.
+ *
+ * @public
+ */
 export interface PowerOperation {
   id: string;
   clinic: string;
@@ -97,6 +119,7 @@ export interface PowerOperation {
   steps: PowerStep[];
 }
 
+/** @public */
 export interface PowerLease {
   clinic: string;
   stage: string;
@@ -106,31 +129,51 @@ export interface PowerLease {
   reason: string;
 }
 
-/** POST /environments/:clinic/:stage/wake */
+/**
+ * POST /environments/:clinic/:stage/wake
+ *
+ * @public
+ */
 export interface WakeRequest {
   reason: string;
   /** Keep the environment awake this long (1..stagelight.power.maxLeaseHours). */
   leaseHours?: number;
 }
 
-/** POST /environments/:clinic/:stage/sleep */
+/**
+ * POST /environments/:clinic/:stage/sleep
+ *
+ * @public
+ */
 export interface SleepRequest {
   reason: string;
 }
 
-/** POST /environments/:clinic/:stage/lease/extend */
+/**
+ * POST /environments/:clinic/:stage/lease/extend
+ *
+ * @public
+ */
 export interface ExtendLeaseRequest {
   hours: number;
   reason: string;
 }
 
-/** 202 answer of wake and sleep: the operation (possibly one already running). */
+/**
+ * 202 answer of wake and sleep: the operation (possibly one already running).
+ *
+ * @public
+ */
 export interface PowerOperationResponse {
   operation: PowerOperation;
   lease: PowerLease | null;
 }
 
-/** GET /environments/:clinic/:stage/schedule */
+/**
+ * GET /environments/:clinic/:stage/schedule
+ *
+ * @public
+ */
 export interface ScheduleResponse {
   clinic: string;
   stage: string;
@@ -148,7 +191,11 @@ export interface ScheduleResponse {
   };
 }
 
-/** One audited mutation attempt, allowed or denied. Never updated or deleted. */
+/**
+ * One audited mutation attempt, allowed or denied. Never updated or deleted.
+ *
+ * @public
+ */
 export interface AuditRecord {
   id: number;
   at: string;
@@ -162,10 +209,12 @@ export interface AuditRecord {
   operationId: string | null;
 }
 
+/** @public */
 export interface AuditListResponse {
   items: AuditRecord[];
 }
 
+/** @public */
 export interface OperationListResponse {
   items: PowerOperation[];
 }
@@ -174,6 +223,8 @@ export interface OperationListResponse {
  * How long waking one environment usually takes: the median, from the request
  * to the deploy marker served, of its recent succeeded wakes that woke
  * something; null while there are none.
+ *
+ * @public
  */
 export interface WakeDuration {
   stage: string;
@@ -182,7 +233,11 @@ export interface WakeDuration {
   wakes: number;
 }
 
-/** GET /clinics/:clinic/wake-durations: each environment of the clinic. */
+/**
+ * GET /clinics/:clinic/wake-durations: each environment of the clinic.
+ *
+ * @public
+ */
 export interface WakeDurationsResponse {
   clinic: string;
   /** How many recent wakes per environment are looked at. */
@@ -190,7 +245,11 @@ export interface WakeDurationsResponse {
   items: WakeDuration[];
 }
 
-/** An environment a bulk wake or sleep left alone, and why. */
+/**
+ * An environment a bulk wake or sleep left alone, and why.
+ *
+ * @public
+ */
 export interface BulkPowerSkipped {
   clinic: string;
   stage: string;
@@ -202,6 +261,8 @@ export interface BulkPowerSkipped {
  * 202 answer of POST /clinics/:clinic/wake|sleep and /stages/:stage/wake|sleep:
  * one operation per environment (each with its own lock, possibly one already
  * running), and the environments skipped.
+ *
+ * @public
  */
 export interface BulkPowerResponse {
   scope: { clinic: string } | { stage: string };
@@ -209,13 +270,19 @@ export interface BulkPowerResponse {
   skipped: BulkPowerSkipped[];
 }
 
-/** Signals channel on which the backend publishes every change of a power operation. */
+/**
+ * Signals channel on which the backend publishes every change of a power operation.
+ *
+ * @public
+ */
 export const OPERATION_SIGNAL_CHANNEL = 'stagelight:operation';
 
 /**
  * The message on {@link OPERATION_SIGNAL_CHANNEL} (broadcast): enough to redraw
  * a status page; the reason, requester and error text are fetched with read
  * permission from GET /operations/:id.
+ *
+ * @public
  */
 export type OperationSignal = {
   operationId: string;

@@ -1,13 +1,20 @@
 import type { PowerState } from './vocabulary';
 
-/** Days a power timeline covers when the request names none, and the most it may ask for. */
+/**
+ * Days a power timeline covers when the request names none, and the most it may ask for.
+ *
+ * @public
+ */
 export const DEFAULT_TIMELINE_DAYS = 7;
+/** @public */
 export const MAX_TIMELINE_DAYS = 31;
 
 /**
  * A stretch of one recorded power state, ISO instants, `from` included and
  * `to` not. Where nothing was recorded (before the history starts, while the
  * portal was down) there is no band: a gap means "not recorded", never asleep.
+ *
+ * @public
  */
 export interface PowerBand {
   state: PowerState;
@@ -15,13 +22,21 @@ export interface PowerBand {
   to: string;
 }
 
-/** A stretch the environment's schedule wants it awake (pre-warm included). */
+/**
+ * A stretch the environment's schedule wants it awake (pre-warm included).
+ *
+ * @public
+ */
 export interface ScheduleWindowSpan {
   from: string;
   to: string;
 }
 
-/** A lease overlapping the period: awake on purpose until `to`. */
+/**
+ * A lease overlapping the period: awake on purpose until `to`.
+ *
+ * @public
+ */
 export interface LeaseSpan {
   from: string;
   to: string;
@@ -29,10 +44,18 @@ export interface LeaseSpan {
   reason: string;
 }
 
-/** What a marker on the timeline stands for. */
+/**
+ * What a marker on the timeline stands for.
+ *
+ * @public
+ */
 export type PowerMarkerKind = 'wake' | 'sleep' | 'lease-extend' | 'lease-end';
 
-/** Who woke or slept the environment (or changed its lease), and when: from the audit history. */
+/**
+ * Who woke or slept the environment (or changed its lease), and when: from the audit history.
+ *
+ * @public
+ */
 export interface PowerMarker {
   at: string;
   kind: PowerMarkerKind;
@@ -43,7 +66,11 @@ export interface PowerMarker {
   detail: string | null;
 }
 
-/** One UTC day's cost of an environment; amount null where Cost Explorer has no row for it. */
+/**
+ * One UTC day's cost of an environment; amount null where Cost Explorer has no row for it.
+ *
+ * @public
+ */
 export interface DailyCostPoint {
   /** YYYY-MM-DD (UTC) */
   day: string;
@@ -52,10 +79,18 @@ export interface DailyCostPoint {
   estimated: boolean;
 }
 
-/** Hours of each recorded state within the period; the rest was not recorded. */
+/**
+ * Hours of each recorded state within the period; the rest was not recorded.
+ *
+ * @public
+ */
 export type PowerHours = Partial<Record<PowerState, number>>;
 
-/** One environment's week (or `days`): recorded bands, schedule, leases, markers and cost. */
+/**
+ * One environment's week (or `days`): recorded bands, schedule, leases, markers and cost.
+ *
+ * @public
+ */
 export interface EnvironmentTimeline {
   clinic: string;
   stage: string;
@@ -73,7 +108,11 @@ export interface EnvironmentTimeline {
   dailyCost: DailyCostPoint[] | null;
 }
 
-/** GET /clinics/:clinic/timeline and GET /timeline */
+/**
+ * GET /clinics/:clinic/timeline and GET /timeline
+ *
+ * @public
+ */
 export interface TimelineResponse {
   /** The period, ISO instants: `days` x 24 h up to now. */
   from: string;

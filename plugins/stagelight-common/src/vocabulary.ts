@@ -3,7 +3,11 @@
  * derives them, the frontend renders them, pipelines branch on them.
  */
 
-/** Whether an environment's compute is running. */
+/**
+ * Whether an environment's compute is running.
+ *
+ * @public
+ */
 export const POWER_STATES = [
   'awake',
   'asleep',
@@ -14,9 +18,14 @@ export const POWER_STATES = [
   'paused',
   'unknown',
 ] as const;
+/** @public */
 export type PowerState = (typeof POWER_STATES)[number];
 
-/** Whether the environment's API serves the deploy marker its task definition carries. */
+/**
+ * Whether the environment's API serves the deploy marker its task definition carries.
+ *
+ * @public
+ */
 export const READINESS_STATES = [
   'ready',
   'deploying',
@@ -25,9 +34,14 @@ export const READINESS_STATES = [
   'down',
   'asleep',
 ] as const;
+/** @public */
 export type ReadinessState = (typeof READINESS_STATES)[number];
 
-/** How a bounded wait for a deploy marker ended. */
+/**
+ * How a bounded wait for a deploy marker ended.
+ *
+ * @public
+ */
 export const WAIT_OUTCOMES = [
   /** The requested marker is served. */
   'ready',
@@ -38,13 +52,19 @@ export const WAIT_OUTCOMES = [
   /** The environment is asleep: nothing will serve the marker until it is woken. */
   'asleep',
 ] as const;
+/** @public */
 export type WaitOutcome = (typeof WAIT_OUTCOMES)[number];
 
+/** @public */
 export function isPowerState(value: string): value is PowerState {
   return (POWER_STATES as readonly string[]).includes(value);
 }
 
-/** A stage as configured: promotion order is the order of the list. */
+/**
+ * A stage as configured: promotion order is the order of the list.
+ *
+ * @public
+ */
 export interface StageInfo {
   name: string;
   /** Protected stages (prod by default) are never put to sleep. */
@@ -54,5 +74,7 @@ export interface StageInfo {
 /**
  * The annotation the catalog module puts on a clinic's System and Components;
  * the frontend reads it to find the clinic's environments.
+ *
+ * @public
  */
 export const STAGELIGHT_CLINIC_ANNOTATION = 'stagelight.io/clinic';

@@ -1,3 +1,9 @@
+/**
+ * Stagelight for the new frontend system: the plugin (the default export,
+ * which apps discover) and each of its extensions.
+ *
+ * @packageDocumentation
+ */
 import type { ReactElement } from 'react';
 import {
   ApiBlueprint,
@@ -36,7 +42,11 @@ function inContent(view: () => Promise<ReactElement>) {
     );
 }
 
-/** The Stagelight API client for the new frontend system. */
+/**
+ * The Stagelight API client for the new frontend system.
+ *
+ * @alpha
+ */
 export const stagelightApi = ApiBlueprint.make({
   params: defineParams =>
     defineParams({
@@ -46,7 +56,11 @@ export const stagelightApi = ApiBlueprint.make({
     }),
 });
 
-/** The fleet page at /stagelight; its title and icon give the "Stagelight" nav item. */
+/**
+ * The fleet page at /stagelight; its title and icon give the "Stagelight" nav item.
+ *
+ * @alpha
+ */
 export const stagelightFleetPage = PageBlueprint.make({
   params: {
     path: '/stagelight',
@@ -59,7 +73,11 @@ export const stagelightFleetPage = PageBlueprint.make({
   },
 });
 
-/** The cost page at /stagelight/cost, for managers and leads (`stagelight.cost.read`). */
+/**
+ * The cost page at /stagelight/cost, for managers and leads (`stagelight.cost.read`).
+ *
+ * @alpha
+ */
 export const stagelightCostPage = PageBlueprint.make({
   name: 'cost',
   params: {
@@ -73,7 +91,11 @@ export const stagelightCostPage = PageBlueprint.make({
   },
 });
 
-/** The fleet's audit trail at /stagelight/audit, linked from the fleet page. */
+/**
+ * The fleet's audit trail at /stagelight/audit, linked from the fleet page.
+ *
+ * @alpha
+ */
 export const stagelightAuditPage = PageBlueprint.make({
   name: 'audit',
   params: {
@@ -87,7 +109,11 @@ export const stagelightAuditPage = PageBlueprint.make({
   },
 });
 
-/** The doctor at /stagelight/doctor: per account and region, why clinics are or are not seen. */
+/**
+ * The doctor at /stagelight/doctor: per account and region, why clinics are or are not seen.
+ *
+ * @alpha
+ */
 export const stagelightDoctorPage = PageBlueprint.make({
   name: 'doctor',
   params: {
@@ -101,7 +127,11 @@ export const stagelightDoctorPage = PageBlueprint.make({
   },
 });
 
-/** The "Stages" tab on a clinic's System and Components. */
+/**
+ * The "Stages" tab on a clinic's System and Components.
+ *
+ * @alpha
+ */
 export const stagelightEntityContent = EntityContentBlueprint.make({
   name: 'stages',
   params: {

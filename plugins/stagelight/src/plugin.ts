@@ -6,6 +6,7 @@ import {
   discoveryApiRef,
   fetchApiRef,
 } from '@backstage/core-plugin-api';
+import type { JSX } from 'react';
 import { StagelightClient, stagelightApiRef } from './api';
 import {
   auditRouteRef,
@@ -36,13 +37,15 @@ export const stagelightPlugin = createPlugin({
   ],
 });
 
+// The extensions below are typed as plain components: inferred, their types
+// would name the lazily loaded page components, which are not exported.
 /**
  * The fleet page: every clinic's environments. Mount it under a route, e.g.
  * `<Route path="/stagelight" element={<StagelightPage />} />`.
  *
  * @public
  */
-export const StagelightPage = stagelightPlugin.provide(
+export const StagelightPage: () => JSX.Element = stagelightPlugin.provide(
   createRoutableExtension({
     name: 'StagelightPage',
     component: () => import('./components/Fleet').then(m => m.FleetPage),
@@ -58,7 +61,7 @@ export const StagelightPage = stagelightPlugin.provide(
  *
  * @public
  */
-export const StagelightCostPage = stagelightPlugin.provide(
+export const StagelightCostPage: () => JSX.Element = stagelightPlugin.provide(
   createRoutableExtension({
     name: 'StagelightCostPage',
     component: () => import('./components/Cost').then(m => m.CostPage),
@@ -73,7 +76,7 @@ export const StagelightCostPage = stagelightPlugin.provide(
  *
  * @public
  */
-export const StagelightAuditPage = stagelightPlugin.provide(
+export const StagelightAuditPage: () => JSX.Element = stagelightPlugin.provide(
   createRoutableExtension({
     name: 'StagelightAuditPage',
     component: () => import('./components/Audit').then(m => m.AuditPage),
@@ -90,7 +93,7 @@ export const StagelightAuditPage = stagelightPlugin.provide(
  *
  * @public
  */
-export const StagelightDoctorPage = stagelightPlugin.provide(
+export const StagelightDoctorPage: () => JSX.Element = stagelightPlugin.provide(
   createRoutableExtension({
     name: 'StagelightDoctorPage',
     component: () => import('./components/Doctor').then(m => m.DoctorPage),
@@ -104,14 +107,15 @@ export const StagelightDoctorPage = stagelightPlugin.provide(
  *
  * @public
  */
-export const EntityStagelightContent = stagelightPlugin.provide(
-  createComponentExtension({
-    name: 'EntityStagelightContent',
-    component: {
-      lazy: () =>
-        import('./components/EntityContent').then(
-          m => m.EntityStagelightContent,
-        ),
-    },
-  }),
-);
+export const EntityStagelightContent: () => JSX.Element =
+  stagelightPlugin.provide(
+    createComponentExtension({
+      name: 'EntityStagelightContent',
+      component: {
+        lazy: () =>
+          import('./components/EntityContent').then(
+            m => m.EntityStagelightContent,
+          ),
+      },
+    }),
+  );

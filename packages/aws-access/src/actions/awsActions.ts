@@ -6,6 +6,8 @@
  * (`plugins/stagelight-backend/src/aws/awsActions.test.ts`) reads the backend's
  * source and fails when code sends a command this list lacks, or when the
  * list names an action nothing sends.
+ *
+ * @public
  */
 export type AwsActionPurpose =
   /** Finding environments by their tags. */
@@ -19,6 +21,7 @@ export type AwsActionPurpose =
   /** Checking the portal gets into an account: who its calls act as (the doctor). */
   | 'access';
 
+/** @public */
 export interface AwsAction {
   /** The IAM action, e.g. `ecs:UpdateService`. */
   action: string;
@@ -27,6 +30,7 @@ export interface AwsAction {
   why: string;
 }
 
+/** @public */
 export const AWS_ACTIONS: readonly AwsAction[] = [
   {
     action: 'tag:GetResources',
@@ -140,7 +144,11 @@ export const AWS_ACTIONS: readonly AwsAction[] = [
   },
 ];
 
-/** The IAM actions of one purpose, sorted. */
+/**
+ * The IAM actions of one purpose, sorted.
+ *
+ * @public
+ */
 export function awsActionsFor(...purposes: AwsActionPurpose[]): string[] {
   return AWS_ACTIONS.filter(a => purposes.includes(a.purpose))
     .map(a => a.action)

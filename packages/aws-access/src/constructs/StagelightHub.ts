@@ -3,6 +3,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import { hubPolicyDocument } from '../policy/hubPolicy';
 
+/** @public */
 export interface StagelightHubProps {
   /** The spoke roles the portal may assume, one per clinic account. */
   spokeRoleArns: string[];
@@ -17,6 +18,8 @@ export interface StagelightHubProps {
  * allows nothing but `sts:AssumeRole` of the spoke roles. Attach it to the
  * role the backend runs with (`aws.mainAccount` then uses the default
  * credential chain).
+ *
+ * @public
  */
 export class StagelightHub extends Construct {
   readonly policy: iam.ManagedPolicy;

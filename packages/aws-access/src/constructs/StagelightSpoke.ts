@@ -4,8 +4,10 @@ import { Construct } from 'constructs';
 import { AWS_ACTIONS } from '../actions/awsActions';
 import { spokePolicyDocument, SpokePolicyOptions } from '../policy/spokePolicy';
 
+/** @public */
 export const DEFAULT_SPOKE_ROLE_NAME = 'stagelight-portal';
 
+/** @public */
 export interface StagelightSpokeProps
   extends Omit<SpokePolicyOptions, 'partition' | 'accountId'> {
   /** The account the portal (the hub) runs in: the only one the role trusts. */
@@ -20,6 +22,8 @@ export interface StagelightSpokeProps
  * The role the portal assumes in one clinic account: trusted by the hub
  * account only, holding one managed policy generated from the list of
  * actions (`spokePolicyDocument`).
+ *
+ * @public
  */
 export class StagelightSpoke extends Construct {
   readonly role: iam.Role;

@@ -1,11 +1,14 @@
 import { PolicyDocumentJson } from './policyDocument';
 
+/** @public */
 export const HUB_ASSUME_SID = 'AssumeSpokeRoles';
 
 /**
  * The policy of the portal's own identity in the account Backstage runs in:
  * nothing but assuming the spoke role of each clinic account. Everything the
  * portal does in AWS it does through a spoke.
+ *
+ * @public
  */
 export function hubPolicyDocument(options: {
   /** The spoke roles' ARNs (a wildcard account works with `spokeAccountIds`). */

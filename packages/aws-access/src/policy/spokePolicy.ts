@@ -10,6 +10,7 @@ import {
 } from '../actions/awsActions';
 import { PolicyDocumentJson, PolicyStatementJson } from './policyDocument';
 
+/** @public */
 export interface SpokePolicyOptions {
   /** The AWS partition, e.g. `aws`; in a template `${AWS::Partition}`. */
   partition: string;
@@ -33,7 +34,11 @@ export const READ_SIDS: Record<string, string> = {
   access: 'CheckAccess',
 };
 
-/** The statement that allows the actions of a purpose other than `power`. */
+/**
+ * The statement that allows the actions of a purpose other than `power`.
+ *
+ * @public
+ */
 export function readSid(purpose: AwsActionPurpose): string {
   return (
     READ_SIDS[purpose] ??
@@ -45,7 +50,9 @@ export function readSid(purpose: AwsActionPurpose): string {
   );
 }
 
+/** @public */
 export const POWER_ALLOW_SID = 'ChangePowerOfAppResources';
+/** @public */
 export const POWER_DENY_SID = 'NeverChangePowerOfProtectedStages';
 
 /**
@@ -68,6 +75,8 @@ export const POWER_DENY_SID = 'NeverChangePowerOfProtectedStages';
  * moto_server, which treats every Condition as met and matches Resource only
  * against `*`, then leaves it to this document's tests instead of denying every
  * power action (see `iamEnforced.test.ts` in the backend).
+ *
+ * @public
  */
 export function spokePolicyDocument(
   options: SpokePolicyOptions,

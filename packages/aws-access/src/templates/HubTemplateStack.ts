@@ -16,6 +16,8 @@ import { DEFAULT_SPOKE_ROLE_NAME } from '../constructs/StagelightSpoke';
  * `templates/hub.yaml`: the portal's policy in the account Backstage runs in,
  * allowed to assume the spoke role of each listed clinic account, and
  * optionally attached to the role the backend runs as.
+ *
+ * @public
  */
 export class HubTemplateStack extends Stack {
   /** The managed policy to attach to the portal's identity. */

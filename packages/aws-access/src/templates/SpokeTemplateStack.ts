@@ -24,6 +24,8 @@ import {
  * choice a parameter (hub account, role name, optional external id, the app
  * tag's value, protected stages) except the tag keys, which are the tag
  * contract's defaults.
+ *
+ * @public
  */
 export class SpokeTemplateStack extends Stack {
   /** The spoke role's ARN, for `aws.accounts`. */

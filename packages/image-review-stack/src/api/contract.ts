@@ -3,12 +3,20 @@
  * nothing of the service ends up in the Lambda bundle).
  */
 
-/** `GET /version`: the deploy marker the pipeline and the portal wait for. */
+/**
+ * `GET /version`: the deploy marker the pipeline and the portal wait for.
+ *
+ * @public
+ */
 export interface VersionResponse {
   marker: string;
 }
 
-/** `POST /images`: the ingest Lambda registers an archived upload. */
+/**
+ * `POST /images`: the ingest Lambda registers an archived upload.
+ *
+ * @public
+ */
 export interface RegisterImageRequest {
   /** The upload's folder below the clinic prefix; images in one folder form an image set. */
   imageSetPath: string;
@@ -22,12 +30,14 @@ export interface RegisterImageRequest {
   archive: { bucket: string; key: string; versionId?: string };
 }
 
+/** @public */
 export interface ImageSet {
   id: string;
   path: string;
   createdAt: string;
 }
 
+/** @public */
 export interface Image {
   id: string;
   imageSetId: string;
@@ -41,7 +51,11 @@ export interface Image {
   registeredAt: string;
 }
 
-/** 201 when the image is new, 200 when this object version was registered before. */
+/**
+ * 201 when the image is new, 200 when this object version was registered before.
+ *
+ * @public
+ */
 export interface RegisterImageResponse {
   image: Image;
   imageSet: ImageSet;
@@ -49,7 +63,11 @@ export interface RegisterImageResponse {
   imageSetCreated: boolean;
 }
 
-/** `GET /images?imageSetId=&limit=` */
+/**
+ * `GET /images?imageSetId=&limit=`
+ *
+ * @public
+ */
 export interface ListImagesResponse {
   items: Image[];
 }

@@ -6,6 +6,7 @@ import { runMigrations } from './db/migrate';
 import { createLogger, Logger } from '../logging';
 import { createApiRoutes } from './routes';
 
+/** @public */
 export interface ApiServerOptions {
   database: PoolConfig;
   deployMarker: string;
@@ -16,13 +17,18 @@ export interface ApiServerOptions {
   log?: Logger;
 }
 
+/** @public */
 export interface RunningApiServer {
   /** e.g. http://127.0.0.1:3000 */
   url: string;
   close(): Promise<void>;
 }
 
-/** Migrates the database, then serves the API. */
+/**
+ * Migrates the database, then serves the API.
+ *
+ * @public
+ */
 export async function startApiServer(
   options: ApiServerOptions,
 ): Promise<RunningApiServer> {

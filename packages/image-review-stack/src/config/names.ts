@@ -8,6 +8,8 @@ import type { ClinicConfig, ResolvedStage } from './schema';
  * Everything about one environment (clinic x stage) that is derived rather than
  * configured: resource names, domains, the upload filter. One function, so the
  * stack, the Lambdas' environment and the tests agree on every name.
+ *
+ * @public
  */
 export interface EnvironmentNames extends EnvironmentResourceNames {
   databaseName: string;
@@ -24,6 +26,7 @@ export interface EnvironmentNames extends EnvironmentResourceNames {
   apiHost: string;
 }
 
+/** @public */
 export function environmentNames(
   config: Pick<ClinicConfig, 'clinic' | 'webDomain'>,
   stage: Pick<ResolvedStage, 'name' | 'account' | 'protected'>,
@@ -49,7 +52,11 @@ export function environmentNames(
   };
 }
 
-/** The S3 key filter that decides which uploads enter the ingest pipeline. */
+/**
+ * The S3 key filter that decides which uploads enter the ingest pipeline.
+ *
+ * @public
+ */
 export function uploadEventFilter(
   config: Pick<ClinicConfig, 'uploadPrefix' | 'imageSuffix'>,
 ): { prefix: string; suffix: string } {

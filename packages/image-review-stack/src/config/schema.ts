@@ -100,6 +100,7 @@ const identityProviderSchema = z.discriminatedUnion('type', [
 const DOMAIN =
   /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
 
+/** @public */
 export const clinicConfigSchema = z
   .object({
     $schema: z.string().optional(),
@@ -195,15 +196,27 @@ export const clinicConfigSchema = z
     });
   });
 
+/** @public */
 export type ClinicConfigInput = z.input<typeof clinicConfigSchema>;
-type ParsedClinicConfig = z.output<typeof clinicConfigSchema>;
-export type StageConfig = z.output<typeof stageSchema>;
+// The public types below derive from the exported schema, so that no
+// unexported schema or alias becomes part of the package's API.
+/**
+ * One stage as the clinic config schema validates it; `protected` may be
+ * unset ({@link ResolvedStage} has it resolved).
+ *
+ * @public
+ */
+export type StageConfig = z.output<typeof clinicConfigSchema>['stages'][number];
 export type IdentityProviderConfig = z.output<typeof identityProviderSchema>;
 
-/** A validated clinic config with its defaults applied. */
+/**
+ * A validated clinic config with its defaults applied.
+ *
+ * @public
+ */
 export interface ClinicConfig
   extends Omit<
-    ParsedClinicConfig,
+    z.output<typeof clinicConfigSchema>,
     'uploadPrefix' | 'imageSuffix' | 'stages' | '$schema'
   > {
   uploadPrefix: string;
@@ -211,10 +224,12 @@ export interface ClinicConfig
   stages: ResolvedStage[];
 }
 
+/** @public */
 export interface ResolvedStage extends Omit<StageConfig, 'protected'> {
   protected: boolean;
 }
 
+/** @public */
 export class ClinicConfigError extends Error {
   constructor(readonly issues: string[], source?: string) {
     super(
@@ -226,7 +241,11 @@ export class ClinicConfigError extends Error {
   }
 }
 
-/** Validates a parsed config file and applies its defaults; throws {@link ClinicConfigError}. */
+/**
+ * Validates a parsed config file and applies its defaults; throws {@link ClinicConfigError}.
+ *
+ * @public
+ */
 export function parseClinicConfig(raw: unknown, source?: string): ClinicConfig {
   const result = clinicConfigSchema.safeParse(raw);
   if (!result.success) {

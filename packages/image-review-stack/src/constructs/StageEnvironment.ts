@@ -9,7 +9,11 @@ import {
 import type { ClinicConfig, ResolvedStage } from '../config/schema';
 import type { EnvironmentNames } from '../config/names';
 
-/** What every concern construct knows about the environment (clinic x stage) it belongs to. */
+/**
+ * What every concern construct knows about the environment (clinic x stage) it belongs to.
+ *
+ * @public
+ */
 export interface StageEnvironment {
   config: ClinicConfig;
   stage: ResolvedStage;

@@ -17,6 +17,7 @@ import { UploadBucket } from '../constructs/UploadBucket';
 import { UserAuth } from '../constructs/UserAuth';
 import { WebDistribution } from '../constructs/WebDistribution';
 
+/** @public */
 export interface ImageReviewStackProps
   extends Omit<StackProps, 'env' | 'stackName'> {
   config: ClinicConfig;
@@ -31,10 +32,15 @@ export interface ImageReviewStackProps
  * One environment (clinic x stage) of the image-review stack. Every stage is
  * built by this same composition; stages differ only in the size knobs and
  * the protection the config gives them.
+ *
+ * @public
  */
 export class ImageReviewStack extends Stack {
+  /** The clinic, stage and derived names this stack was built for. */
   readonly stageEnvironment: StageEnvironment;
-  readonly api: ApiService;
+  // Not public: adopters reach the API through the stack's ApiUrl output,
+  // and the construct's own shape stays free to change.
+  private readonly api: ApiService;
 
   /**
    * The first two zones of the region, resolved at deploy time (Fn::GetAZs), so

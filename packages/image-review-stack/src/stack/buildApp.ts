@@ -4,6 +4,7 @@ import { environmentResourceNames } from '@stagelight/tag-contract';
 import type { ClinicConfig } from '../config/schema';
 import { ImageReviewStack } from './ImageReviewStack';
 
+/** @public */
 export interface BuildAppOptions {
   config: ClinicConfig;
   deployMarker: string;
@@ -18,6 +19,8 @@ export interface BuildAppOptions {
  * CDK feature flags this app relies on (set unless the caller's context already
  * decides them): access-log delivery through a bucket policy instead of the
  * legacy LogDeliveryWrite ACL.
+ *
+ * @public
  */
 export const FEATURE_FLAGS: Record<string, unknown> = {
   '@aws-cdk/aws-s3:serverAccessLogsUseBucketPolicy': true,
@@ -25,6 +28,7 @@ export const FEATURE_FLAGS: Record<string, unknown> = {
   '@aws-cdk/core:target-partitions': ['aws'],
 };
 
+/** @public */
 export function buildApp(
   app: App,
   options: BuildAppOptions,

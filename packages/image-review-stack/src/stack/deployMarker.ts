@@ -3,6 +3,11 @@ import { execFileSync } from 'node:child_process';
 /** A marker ends up in an image tag and an env var: keep it to what ECR tags allow. */
 const MARKER_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$/;
 
+/**
+ * Where {@link resolveDeployMarker} looks for the marker, first to last.
+ *
+ * @public
+ */
 export interface DeployMarkerSources {
   /** CDK context `deployMarker` (`cdk synth -c deployMarker=...`). */
   context?: unknown;
@@ -25,6 +30,8 @@ export function currentGitCommit(): string | undefined {
 /**
  * The deploy marker for this synth: what the task definition carries and the
  * API serves on GET /version. The pipeline sets it; a local synth uses the commit.
+ *
+ * @public
  */
 export function resolveDeployMarker(sources: DeployMarkerSources): string {
   const marker =

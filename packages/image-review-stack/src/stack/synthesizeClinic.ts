@@ -6,6 +6,7 @@ import type { ClinicConfig } from '../config/schema';
 import { buildApp } from './buildApp';
 import type { ImageReviewStack } from './ImageReviewStack';
 
+/** @public */
 export interface SynthesizedClinic {
   app: App;
   stacks: ImageReviewStack[];
@@ -18,6 +19,8 @@ export interface SynthesizedClinic {
  * Synthesizes every stage of a clinic in-process (what the tests and the
  * benchmark use; `cdk synth` runs bin/app.ts instead). The cdk-nag packs are
  * not registered here: callers run `pack.validateScope(app)` for a report.
+ *
+ * @public
  */
 export function synthesizeClinic(
   config: ClinicConfig,

@@ -13,6 +13,24 @@ import { IAM_SERVICE_PREFIX, reportAccessDenied } from './accessDenied';
 import { AwsLocation, locationKey } from './AwsLocation';
 import { Limiter } from './Limiter';
 
+// Spelled out rather than derived from CLIENTS, so the public type does not
+// name the internal client table; `satisfies` below keeps the two in step.
+/**
+ * The AWS services the backend calls, by the short name customizers see.
+ *
+ * @public
+ */
+export type AwsServiceName =
+  | 'cloudwatch'
+  | 'ecs'
+  | 'elbv2'
+  | 'lambda'
+  | 'rds'
+  | 'scaling'
+  | 'tagging'
+  | 'sqs'
+  | 'sts';
+
 const CLIENTS = {
   cloudwatch: CloudWatchClient,
   ecs: ECSClient,
@@ -24,13 +42,16 @@ const CLIENTS = {
   sqs: SQSClient,
   /** Only asked who the calls act as (the doctor); roles are assumed by `AccountCredentials`. */
   sts: STSClient,
-};
+} satisfies Record<AwsServiceName, unknown>;
 
-export type AwsServiceName = keyof typeof CLIENTS;
 export type AwsClient<S extends AwsServiceName> = InstanceType<
   (typeof CLIENTS)[S]
 >;
-/** What every SDK v3 client has in common: a middleware stack. */
+/**
+ * What every SDK v3 client has in common: a middleware stack.
+ *
+ * @public
+ */
 export interface AnyAwsClient {
   middlewareStack: MiddlewareStack<any, any>;
 }
@@ -38,6 +59,8 @@ export interface AnyAwsClient {
 /**
  * Called once for each client right after it is created; used to count calls
  * (the benchmark) and to inject faults (tests) through the middleware stack.
+ *
+ * @public
  */
 export type AwsClientCustomizer = (
   client: AnyAwsClient,

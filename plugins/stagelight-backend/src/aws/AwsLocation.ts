@@ -1,4 +1,8 @@
-/** Where a call goes. `accountId` undefined means the main account. */
+/**
+ * Where a call goes. `accountId` undefined means the main account.
+ *
+ * @public
+ */
 export interface AwsLocation {
   accountId?: string;
   region: string;

@@ -32,7 +32,11 @@ export const parseWebhookJson: HttpBodyParser = async (
   }
 };
 
-/** Add to the backend beside the events plugin: webhook bodies that are not JSON get a 400. */
+/**
+ * Add to the backend beside the events plugin: webhook bodies that are not JSON get a 400.
+ *
+ * @public
+ */
 export const eventsModuleStagelightJsonBody = createBackendModule({
   pluginId: 'events',
   moduleId: 'stagelight-json-body',

@@ -10,6 +10,8 @@ import { z } from 'zod';
  * What the rules look at of an environment: its place and the owner its tags
  * name (`stagelight:owner`, null without one). The snapshot's
  * EnvironmentRecord is one.
+ *
+ * @public
  */
 export interface StagelightEnvironmentResource {
   clinic: string;
@@ -21,13 +23,19 @@ export interface StagelightEnvironmentResource {
  * A filter on environments as the rules translate to it (`toQuery`): the
  * property is one of the listed values. Nothing filters a list by it yet;
  * every power permission is decided for one environment.
+ *
+ * @public
  */
 export interface StagelightEnvironmentQuery {
   property: 'clinic' | 'stage' | 'owner';
   values: Array<string | null>;
 }
 
-/** The environment resource type, owned by the stagelight plugin. */
+/**
+ * The environment resource type, owned by the stagelight plugin.
+ *
+ * @public
+ */
 export const stagelightEnvironmentResourceRef = createPermissionResourceRef<
   StagelightEnvironmentResource,
   StagelightEnvironmentQuery
@@ -91,7 +99,11 @@ export const isStage = createPermissionRule({
   toQuery: ({ stages }) => ({ property: 'stage', values: stages }),
 });
 
-/** Every rule of the environment resource type, by the name policies use. */
+/**
+ * Every rule of the environment resource type, by the name policies use.
+ *
+ * @public
+ */
 export const stagelightEnvironmentRules = {
   isClinicOwner,
   isUnowned,
@@ -99,16 +111,33 @@ export const stagelightEnvironmentRules = {
   isStage,
 };
 
-/**
- * For policy authors: the conditions of the environment rules and the
- * conditional decision that carries them, e.g.
- * `createStagelightEnvironmentConditionalDecision(request.permission,
- * stagelightEnvironmentConditions.isClinicOwner({ claims }))`.
- */
-export const {
-  conditions: stagelightEnvironmentConditions,
-  createConditionalDecision: createStagelightEnvironmentConditionalDecision,
-} = createConditionExports({
+// Two named exports rather than one destructuring export: a doc comment and
+// release tag attach to a declaration, not to the names bound from a pattern.
+const conditionExports = createConditionExports({
   resourceRef: stagelightEnvironmentResourceRef,
   rules: stagelightEnvironmentRules,
 });
+
+/**
+ * For policy authors: the conditions of the environment rules, e.g.
+ * `stagelightEnvironmentConditions.isClinicOwner({ claims })`.
+ *
+ * @public
+ */
+export const stagelightEnvironmentConditions = conditionExports.conditions;
+
+/**
+ * For policy authors: the conditional decision that carries the conditions.
+ *
+ * @example
+ * ```ts
+ * createStagelightEnvironmentConditionalDecision(
+ *   request.permission,
+ *   stagelightEnvironmentConditions.isClinicOwner({ claims }),
+ * );
+ * ```
+ *
+ * @public
+ */
+export const createStagelightEnvironmentConditionalDecision =
+  conditionExports.createConditionalDecision;

@@ -27,19 +27,35 @@ import type {
   WakeRequest,
 } from '@stagelight/backstage-plugin-stagelight-common';
 
-/** Filters of the environment list; `include` is chosen by the method called. */
+/**
+ * Filters of the environment list; `include` is chosen by the method called.
+ *
+ * @public
+ */
 export type EnvironmentFilter = Omit<ListEnvironmentsQuery, 'include'>;
 
-/** The environment list when full details were requested (`include=resources`). */
+/**
+ * The environment list when full details were requested (`include=resources`).
+ *
+ * @public
+ */
 export type ListEnvironmentDetailsResponse = Omit<
   ListEnvironmentsResponse,
   'items'
 > & { items: EnvironmentDetail[] };
 
-/** What a bulk wake or sleep acts on: every stage of one clinic, or one stage in every clinic. */
+/**
+ * What a bulk wake or sleep acts on: every stage of one clinic, or one stage in every clinic.
+ *
+ * @public
+ */
 export type BulkScope = BulkPowerResponse['scope'];
 
-/** How many records a list asks for (the backend allows 1..500, default 50). */
+/**
+ * How many records a list asks for (the backend allows 1..500, default 50).
+ *
+ * @public
+ */
 export interface ListLimit {
   limit?: number;
 }
