@@ -1,9 +1,9 @@
 import { defineConfig } from '@playwright/test';
+import { chromiumLaunchOptions } from './playwright.chromium';
 
 /**
  * End-to-end tests against the running portal (scripts/e2e.sh starts it with local
- * AWS, exactly as the README's first command does). Playwright cannot download
- * browsers here, so it drives an installed Chromium (Debian's by default).
+ * AWS, exactly as the README's first command does).
  */
 export default defineConfig({
   testDir: 'packages/app/e2e-tests',
@@ -25,19 +25,6 @@ export default defineConfig({
     screenshot: 'only-on-failure',
     trace: 'retain-on-failure',
     viewport: { width: 1440, height: 900 },
-    launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      // Without these Chromium keeps trying to reach Google's services, which this
-      // network refuses, and a root user needs --no-sandbox.
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    },
+    launchOptions: chromiumLaunchOptions,
   },
 });

@@ -1,10 +1,11 @@
 import { defineConfig } from '@playwright/test';
+import { chromiumLaunchOptions } from '../playwright.chromium';
 
 /**
  * The adopter apps' end-to-end tests: the same specs for every fixture, run by
  * scripts/adopters.sh against the app it built and started (ADOPTER_URL, the
- * backend serving the built frontend) with local AWS on 127.0.0.1:4566.
- * Playwright cannot download browsers here, so it drives an installed Chromium.
+ * backend serving the built frontend) with local AWS on 127.0.0.1:4566, in
+ * the same installed Chromium as the portal's tests.
  */
 const fixture = process.env.ADOPTER_FIXTURE ?? 'adopter';
 const output = process.env.ADOPTER_OUTPUT ?? `../.tools/adopters/${fixture}`;
@@ -25,19 +26,6 @@ export default defineConfig({
     screenshot: 'only-on-failure',
     trace: 'retain-on-failure',
     viewport: { width: 1440, height: 900 },
-    launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      // Without these Chromium keeps trying to reach Google's services, which this
-      // network refuses, and a root user needs --no-sandbox.
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    },
+    launchOptions: chromiumLaunchOptions,
   },
 });
