@@ -26,7 +26,8 @@
  */
 const fs = require('node:fs');
 const path = require('node:path');
-const zlib = require('node:zlib');
+const os = require('node:os');
+const { execFileSync } = require('node:child_process');
 const { ROOT, listWorkspaces, tarballName } = require('./workspaces');
 
 const LOCAL_PROTOCOLS = /^(workspace|link|file|portal|patch):/;
@@ -43,46 +44,33 @@ const RUNTIME_DEP_FIELDS = [
 ];
 const SCRIPT_EXT = /\.(c|m)?jsx?$/;
 
-/** Reads a .tgz into a map of path (without the leading "package/") to contents. */
+/**
+ * Reads a .tgz into a map of path (without the leading "package/") to contents.
+ * The system tar unpacks it (it knows every header form npm and yarn write, pax
+ * long paths included); only regular files are kept.
+ */
 function readTarball(file) {
-  const buf = zlib.gunzipSync(fs.readFileSync(file));
-  const entries = new Map();
-  let offset = 0;
-  let paxPath;
-  while (offset + 512 <= buf.length) {
-    const header = buf.subarray(offset, offset + 512);
-    if (header.every(b => b === 0)) break;
-    const str = (start, len) =>
-      header
-        .subarray(start, start + len)
-        .toString('utf8')
-        .replace(/\0.*$/s, '');
-    const size = parseInt(str(124, 12).trim() || '0', 8);
-    const type = str(156, 1) || '0';
-    const prefix = str(345, 155);
-    let name = prefix ? `${prefix}/${str(0, 100)}` : str(0, 100);
-    const body = buf.subarray(offset + 512, offset + 512 + size);
-    offset += 512 + Math.ceil(size / 512) * 512;
-    if (type === 'x') {
-      // pax extended header (node-tar, as npm and yarn use): a long path for the next entry
-      const m = body.toString('utf8').match(/\d+ path=([^\n]*)\n/);
-      paxPath = m ? m[1] : undefined;
-      continue;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'stagelight-check-'));
+  try {
+    execFileSync('tar', ['-xzf', file, '-C', dir]);
+    const entries = new Map();
+    const walk = (abs, rel) => {
+      for (const entry of fs.readdirSync(abs, { withFileTypes: true })) {
+        const childAbs = path.join(abs, entry.name);
+        const childRel = rel ? `${rel}/${entry.name}` : entry.name;
+        if (entry.isDirectory()) walk(childAbs, childRel);
+        else if (entry.isFile())
+          entries.set(childRel, fs.readFileSync(childAbs));
+      }
+    };
+    // npm's tarballs hold one top folder (package/); strip it as npm does.
+    for (const top of fs.readdirSync(dir, { withFileTypes: true })) {
+      if (top.isDirectory()) walk(path.join(dir, top.name), '');
     }
-    if (type === 'L') {
-      // GNU tar's long name entry, for the next entry
-      paxPath = body.toString('utf8').replace(/\0.*$/s, '');
-      continue;
-    }
-    if (type === 'g') continue;
-    if (paxPath) {
-      name = paxPath;
-      paxPath = undefined;
-    }
-    if (type !== '0' && type !== '\0') continue; // regular files only
-    entries.set(name.replace(/^[^/]+\//, ''), body);
+    return entries;
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
   }
-  return entries;
 }
 
 function loadSemver() {
