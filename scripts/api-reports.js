@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Writes the API report (report*.api.md) of every package we publish, or with
-// --ci checks that the committed reports still match the public API; run it
-// after `yarn tsc`, since API Extractor reads the declarations in dist-types/.
+// --ci checks that the committed reports still match the public API. It
+// compiles the declarations API Extractor reads (dist-types/) itself.
 //
 // The published packages are the workspace packages without "private": true,
 // read from the package.json files, so a package that becomes public gets a
@@ -20,7 +20,7 @@ const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
 
-const root = path.resolve(__dirname, '..');
+const { ROOT: root, listWorkspaces } = require('./registry/workspaces');
 const ci = process.argv.includes('--ci');
 const extraArgs = process.argv.slice(2).filter(arg => arg !== '--ci');
 
@@ -28,28 +28,11 @@ function readJson(file) {
   return JSON.parse(fs.readFileSync(file, 'utf8'));
 }
 
-function workspaceDirs() {
-  const { workspaces } = readJson(path.join(root, 'package.json'));
-  const patterns = Array.isArray(workspaces) ? workspaces : workspaces.packages;
-  return patterns.flatMap(pattern => {
-    const match = /^([\w.-]+)\/\*$/.exec(pattern);
-    if (!match) {
-      throw new Error(
-        `scripts/api-reports.js understands workspace patterns of the form "dir/*" only, not "${pattern}" in package.json`,
-      );
-    }
-    const parent = path.join(root, match[1]);
-    return fs
-      .readdirSync(parent, { withFileTypes: true })
-      .filter(entry => entry.isDirectory())
-      .map(entry => path.join(match[1], entry.name))
-      .filter(dir => fs.existsSync(path.join(root, dir, 'package.json')));
-  });
-}
-
-const workspaces = workspaceDirs().map(dir => ({
-  dir,
-  pkg: readJson(path.join(root, dir, 'package.json')),
+// The workspaces and their package.json files, from the one place that lists
+// them for every publishing script.
+const workspaces = listWorkspaces().map(ws => ({
+  dir: ws.location,
+  pkg: readJson(path.join(ws.dir, 'package.json')),
 }));
 const published = workspaces.filter(({ pkg }) => !pkg.private);
 if (published.length === 0) {
@@ -99,18 +82,21 @@ if (packed.length > 0) {
   process.exit(1);
 }
 
-// API Extractor reads dist-types/, which only `yarn tsc` writes (and keeps
-// current: run it first, or the reports describe the previous compile).
-const stale = published.filter(
-  ({ dir }) => !fs.existsSync(path.join(root, 'dist-types', dir, 'src')),
+// API Extractor reads the declarations in dist-types/. They are written here by
+// a fresh, non-incremental compile: an incremental `yarn tsc` may order the
+// members of an inferred union differently from a fresh one (TypeScript orders
+// them by when it first met each type), so reports made after a few edits
+// would differ from a clean clone's for no change of the API.
+console.error(
+  'api-reports: compiling fresh declarations (tsc --incremental false)',
 );
-if (stale.length > 0) {
-  console.error(
-    `api-reports: no declarations in dist-types/ for ${stale
-      .map(({ dir }) => dir)
-      .join(', ')}; run \`yarn tsc\` first`,
-  );
-  process.exit(1);
+const tsc = spawnSync('yarn', ['tsc', '--incremental', 'false'], {
+  cwd: root,
+  stdio: 'inherit',
+});
+if (tsc.status !== 0) {
+  console.error('api-reports: `tsc` failed; fix the type errors first');
+  process.exit(tsc.status ?? 1);
 }
 
 // repo-tools stops at the first report that differs; its temp copy of that
@@ -242,11 +228,11 @@ if (ci) {
       changed.length > 0
         ? 'A published package changed its public API without its report (the check stops at the first report that differs).'
         : 'See the messages above.'
-    } If the change is meant, run \`yarn tsc && yarn api-reports\` and commit the report*.api.md files; otherwise undo the change.`,
+    } If the change is meant, run \`yarn api-reports\` and commit the report*.api.md files; otherwise undo the change.`,
   );
 } else {
   console.error(
-    `api-reports: FAILED after ${seconds} s; fix the warnings above (release tags, exports) in the source and run \`yarn tsc && yarn api-reports\` again.`,
+    `api-reports: FAILED after ${seconds} s; fix the warnings above (release tags, exports) in the source and run \`yarn api-reports\` again.`,
   );
 }
 process.exit(result.status ?? 1);
