@@ -167,9 +167,9 @@ install_app() {
   rm -f "$HOME"/.yarn/berry/cache/@stagelight-*
   find "$HOME/.yarn/berry/metadata" -path '*@stagelight*' -delete 2>/dev/null || true
   REGISTRY_LOG_OFFSET=$(stat -c %s "$REGISTRY_LOG")
-  (cd "$app" && YARN_ENABLE_IMMUTABLE_INSTALLS=false yarn install) > "$app/install.log" 2>&1 || {
-    grep -E 'YN0001|YN0018|YN0035|YN0082|Error' "$app/install.log" | head -20 >&2
-    echo "yarn install failed in $app: see $app/install.log" >&2
+  (cd "$app" && YARN_ENABLE_IMMUTABLE_INSTALLS=false yarn install) > "$LOGS/install.log" 2>&1 || {
+    grep -E 'YN0001|YN0018|YN0035|YN0082|Error' "$LOGS/install.log" | head -20 >&2
+    echo "yarn install failed in $app: see $LOGS/install.log" >&2
     return 1
   }
 }
@@ -192,7 +192,7 @@ update_lockfile() {
 # 503 on readiness. So this waits for that error (or an exit), then asserts it
 # names the key, that readiness never said ready, and that an exit is non-zero.
 check_required_targets() {
-  local app="$1" log="$1/backend-no-targets.log" pid rc=0 exited=0
+  local app="$1" log="$LOGS/backend-no-targets.log" pid rc=0 exited=0
   node -e '
     const { parse, stringify } = require(process.argv[1]);
     const fs = require("fs");
@@ -234,8 +234,8 @@ check_required_targets() {
 # `node packages/backend` does in the image.
 build_backend() {
   local app="$1"
-  (cd "$app/packages/backend" && yarn build --skip-build-dependencies) > "$app/build-backend.log" 2>&1 || {
-    tail -40 "$app/build-backend.log" >&2
+  (cd "$app/packages/backend" && yarn build --skip-build-dependencies) > "$LOGS/build-backend.log" 2>&1 || {
+    tail -40 "$LOGS/build-backend.log" >&2
     return 1
   }
   tar -xzf "$app/packages/backend/dist/bundle.tar.gz" -C "$app/packages/backend/dist" \
@@ -247,7 +247,7 @@ build_backend() {
 }
 
 start_local_aws() {
-  local app="$1" log="$1/local-aws.log" port
+  local app="$1" log="$LOGS/local-aws.log" port
   ports_free 4566 4567 7107 || return 1
   (exec setsid yarn local-aws up --config "$app/app-config.yaml") > "$log" 2>&1 &
   PIDS+=("$!")
@@ -255,7 +255,7 @@ start_local_aws() {
 }
 
 start_backend() {
-  local app="$1" log="$1/backend.log"
+  local app="$1" log="$LOGS/backend.log"
   (cd "$app/packages/backend" && NODE_ENV=production exec setsid node . --config ../../app-config.yaml) > "$log" 2>&1 &
   PIDS+=("$!")
   wait_for 300 "$!" "$log" "the app's backend" curl -sf -o /dev/null "$APP_URL/.backstage/health/v1/readiness" || return 1
@@ -277,6 +277,11 @@ run_fixture() {
   local fixture="$1" app
   app="$(mktemp -d "/tmp/stagelight-adopter-$fixture.XXXXXX")"
   echo "== [$fixture] app at $app"
+  # The script's logs go beside the Playwright results, not into the app: they
+  # are not the app's files (and name this repository's toolchain paths).
+  LOGS="$OUT/$fixture"
+  mkdir -p "$LOGS"
+  rm -f "$LOGS"/*.log
   cp -r "adopters/fixtures/$fixture/." "$app/"
   rm -rf "$app/node_modules" "$app"/packages/*/node_modules "$app"/packages/*/dist
   node adopters/lib/prepare.mjs "$app" "$TARBALLS"
@@ -303,7 +308,7 @@ EOF
   phase "$fixture" provenance check_provenance "$app"
   if [ "$UPDATE_LOCKFILE" = 1 ]; then update_lockfile "$app" "$fixture"; fi
   phase "$fixture" tsc bash -c "cd '$app' && yarn tsc"
-  phase "$fixture" "build app" bash -c "cd '$app/packages/app' && yarn build > '$app/build-app.log' 2>&1 || { tail -40 '$app/build-app.log'; exit 1; }"
+  phase "$fixture" "build app" bash -c "cd '$app/packages/app' && yarn build > '$LOGS/build-app.log' 2>&1 || { tail -40 '$LOGS/build-app.log'; exit 1; }"
   phase "$fixture" "build backend" build_backend "$app"
   phase "$fixture" "no targets: refused" check_required_targets "$app"
 
